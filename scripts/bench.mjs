@@ -1,0 +1,62 @@
+// `npm run bench`: measures the linter and the language server on this machine and prints the figures.
+// Lint: throughput on a 50,000-line v7 export built from the corpus and on the whole corpus, peak memory, and
+// the time highlight.js takes merely to colour the same export with its `routeros` language (the yardstick the
+// issue sets: a full lint must be at least as fast). Then the language-server benchmark (scripts/bench-lsp.mjs).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { buildExport, corpusFiles } from './corpus.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { lintText } = require(path.join(root, 'server/out/lint.js'));
+const hljs = require('highlight.js/lib/core');
+hljs.registerLanguage('routeros', require('highlight.js/lib/languages/routeros'));
+
+const RUNS = 5;
+const mb = (chars) => chars / (1024 * 1024);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function time(fn) {
+  const times = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    global.gc?.();
+    const start = performance.now();
+    result = fn();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result };
+}
+
+const exportText = buildExport(50_000);
+const exportLines = exportText.split('\n').length - 1;
+lintText('/ip address print\n'); // load the schema once, as a running server or CLI has it loaded
+
+const lint = time(() => lintText(exportText));
+const colour = time(() => hljs.highlight(exportText, { language: 'routeros' }).value.length);
+const errors = lint.result.filter((f) => f.severity === 'error').length;
+
+const files = corpusFiles();
+const corpusTexts = files.map((f) => fs.readFileSync(f, 'latin1'));
+const corpusChars = corpusTexts.reduce((n, t) => n + t.length, 0);
+const corpus = time(() => corpusTexts.reduce((n, t) => n + lintText(t).length, 0));
+
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+console.log(`lint benchmark (median of ${RUNS} runs, Node ${process.version}, ${process.arch})`);
+console.log(`  50,000-line v7 export: ${exportLines} lines, ${mb(exportText.length).toFixed(2)} MB, ${errors} errors`);
+console.log(`  full lint (parse + analysis + rules): ${lint.ms.toFixed(1)} ms = ${(mb(exportText.length) / (lint.ms / 1000)).toFixed(2)} MB/s`);
+console.log(`  highlight.js routeros colouring:      ${colour.ms.toFixed(1)} ms = ${(mb(exportText.length) / (colour.ms / 1000)).toFixed(2)} MB/s`);
+console.log(`  whole corpus: ${files.length} files, ${mb(corpusChars).toFixed(2)} MB in ${corpus.ms.toFixed(1)} ms = ${(mb(corpusChars) / (corpus.ms / 1000)).toFixed(2)} MB/s`);
+console.log(`  peak memory (max RSS of this process): ${peakRssMb.toFixed(0)} MB`);
+console.log(`  targets: lint <= colouring ${lint.ms <= colour.ms ? 'met' : 'MISSED'}; under 1 s ${lint.ms < 1000 ? 'met' : 'MISSED'}; under 300 MB ${peakRssMb < 300 ? 'met' : 'MISSED'}`);
+
+const lspBench = path.join(root, 'scripts/bench-lsp.mjs');
+if (fs.existsSync(lspBench)) {
+  console.log('');
+  const r = spawnSync(process.execPath, ['--expose-gc', lspBench], { cwd: root, stdio: 'inherit' });
+  process.exitCode = r.status ?? 1;
+}

@@ -1,0 +1,98 @@
+/**
+ * Turns a parse into meaning: the target version, the menu every command runs in, and the symbols.
+ * Never throws: a failure in a later pass leaves that pass's result empty rather than losing the parse.
+ */
+import type { CommandStatement, Script } from '../core/ast.js';
+import { parseScript, type ParseResult } from '../core/parse.js';
+import { LineIndex } from '../core/text.js';
+import type { SchemaService } from '../schema/types.js';
+import { resolveCommand } from './menuContext.js';
+import { collectSymbols } from './symbols.js';
+import { determineTargetVersion } from './targetVersion.js';
+import type { DocumentAnalysis, ResolvedCommand, SymbolTable } from './types.js';
+import { forEachStatement } from './walk.js';
+
+export interface AnalyzeOptions {
+  readonly schema: SchemaService;
+  /** Target version from a flag or setting; an export header in the text wins over it. */
+  readonly rosVersion?: string;
+}
+
+const EMPTY_SYMBOLS: SymbolTable = { variables: [], variableReferences: [], objects: [], objectReferences: [] };
+
+export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
+  const parse = safeParse(text);
+  const lines = new LineIndex(text);
+  const target = determineTargetVersion(text, options.rosVersion);
+  let commands: ResolvedCommand[] = [];
+  let symbols: SymbolTable = EMPTY_SYMBOLS;
+  try {
+    commands = resolveCommands(parse.script, options.schema);
+  } catch (error) {
+    parse.problems.push(internalProblem('menu analysis', error, text.length));
+  }
+  try {
+    symbols = collectSymbols(parse.script, commands, options.schema);
+  } catch (error) {
+    parse.problems.push(internalProblem('symbol analysis', error, text.length));
+  }
+  return { text, lines, parse, target, commands, symbols };
+}
+
+function safeParse(text: string): ParseResult {
+  try {
+    return parseScript(text);
+  } catch (error) {
+    // The parser promises never to throw; if it does anyway, the user still gets a diagnostic, not a crash.
+    return {
+      script: { kind: 'script', span: { start: 0, end: text.length }, statements: [] },
+      problems: [internalProblem('parser', error, text.length)],
+      comments: [],
+    };
+  }
+}
+
+function internalProblem(stage: string, error: unknown, length: number) {
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal-error', message: `internal error in the ${stage}: ${message}`, span: { start: 0, end: Math.min(1, length) }, severity: 'error' as const };
+}
+
+/**
+ * Resolves every command in document order. The current menu is tracked per script: a bare path line changes it
+ * for the following lines of the same script; a block starts in the menu of the command that owns it; a
+ * substitution resolves against the enclosing command's menu and never changes the current menu; code in a
+ * string starts at the root, as RouterOS runs it on its own.
+ */
+function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[] {
+  const resolved: ResolvedCommand[] = [];
+  const byNode = new Map<CommandStatement, ResolvedCommand>();
+  const currentMenu = new Map<Script, readonly string[]>();
+  currentMenu.set(root, []);
+
+  forEachStatement(root, (visit) => {
+    if (visit.statement.kind !== 'command') return;
+    const node = visit.statement;
+    const parent = visit.parentCommand ? byNode.get(visit.parentCommand) : undefined;
+    let menu = currentMenu.get(visit.script);
+    if (menu === undefined) {
+      // Code in a string runs on its own, from the root menu; a block or a substitution starts in the menu of
+      // the command that holds it (for a menu block `/ip firewall filter { ... }`, the menu it names).
+      menu = visit.origin === 'string' ? [] : (parent?.menuPath ?? []);
+      currentMenu.set(visit.script, menu);
+    }
+    const resolution = resolveCommand(node, menu, schema);
+    const command: ResolvedCommand = {
+      node,
+      ...resolution,
+      parent,
+      inNestedString: visit.inNestedString,
+      depth: visit.depth,
+    };
+    resolved.push(command);
+    byNode.set(node, command);
+    if (resolution.kind === 'menu-change' && !visit.inSubstitution && !node.block) {
+      currentMenu.set(visit.script, resolution.menuPath);
+    }
+  });
+  return resolved;
+}

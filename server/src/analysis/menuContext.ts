@@ -1,0 +1,138 @@
+/**
+ * Which menu each command runs in, and which of its leading words are path, command and positional values.
+ *
+ * RouterOS resolves this at parse time with its command tree; we do it with the schema service. Where the schema
+ * knows nothing (a menu outside the bundled schema and no command tree loaded), the first word that is one of the
+ * common menu verbs ends the path: `/interface wireguard peers add` runs `add` in `/interface wireguard peers`.
+ */
+import type { CommandStatement, Word } from '../core/ast.js';
+import type { SchemaService } from '../schema/types.js';
+import type { CommandKind } from './types.js';
+
+/** Verbs that most menus have; used to end a path the schema does not know. */
+export const COMMON_MENU_VERBS: ReadonlySet<string> = new Set([
+  'add', 'set', 'remove', 'print', 'find', 'get', 'enable', 'disable', 'export', 'edit', 'comment', 'move',
+  'unset', 'reset', 'monitor', 'reset-counters', 'reset-counters-all', 'run', 'scan', 'import',
+]);
+
+export interface CommandResolution {
+  readonly kind: CommandKind;
+  readonly menuPath: readonly string[];
+  readonly pathWords: readonly Word[];
+  readonly commandWord?: Word;
+  readonly commandName?: string;
+  readonly positionalWords: readonly Word[];
+}
+
+/**
+ * Splits a command's words into path, command and positional words.
+ * @param currentMenu the menu in force where the command is written (for relative paths)
+ */
+export function resolveCommand(node: CommandStatement, currentMenu: readonly string[], schema: SchemaService): CommandResolution {
+  const words = node.words ?? [];
+  if (node.callee) {
+    return { kind: 'call', menuPath: currentMenu, pathWords: [], positionalWords: words };
+  }
+  if (node.prefix === 'colon') {
+    const [first, ...rest] = words;
+    return { kind: 'global', menuPath: currentMenu, pathWords: [], commandWord: first, commandName: first ? globalName(first.text, schema) : undefined, positionalWords: rest };
+  }
+
+  const absolute = node.prefix === 'slash';
+  // A colon-less global command (`local x 1`, `if (...) do={...}`) is written where a menu command could be:
+  // the menu's own command wins, as in RouterOS.
+  if (!absolute && words.length > 0) {
+    const first = words[0]!.text;
+    const menuHasIt = schema.getCommand(currentMenu, first) !== undefined;
+    if (!menuHasIt && schema.getGlobalCommand(first) && !schema.isMenuOrDirectory([...currentMenu, first])) {
+      return { kind: 'global', menuPath: currentMenu, pathWords: [], commandWord: words[0], commandName: first, positionalWords: words.slice(1) };
+    }
+  }
+
+  const path: string[] = absolute ? [] : [...currentMenu];
+  const pathWords: Word[] = [];
+  let index = 0;
+  for (; index < words.length; index++) {
+    const word = words[index]!;
+    if (word.text === '..') {
+      path.pop();
+      pathWords.push(word);
+      continue;
+    }
+    if (word.text === '/') continue;
+    const segment = menuSegment(path, word.text, schema);
+    if (segment !== undefined) {
+      path.push(segment);
+      pathWords.push(word);
+      continue;
+    }
+    if (schema.getCommand(path, word.text) || COMMON_MENU_VERBS.has(word.text)) break;
+    if (path.length === 0 || schema.getMenu(path)?.coverage === 'full') break;
+    // A word the schema does not know below a menu it does not describe in full: a sub-menu it has not heard
+    // of (`/interface wireguard` without a command tree), unless a command is abbreviated (`rem` for remove).
+    if (abbreviationOf(word.text, [...schema.getCommands(path).map((c) => c.name), ...COMMON_MENU_VERBS])) break;
+    path.push(word.text);
+    pathWords.push(word);
+  }
+
+  if (index >= words.length) {
+    // Only path words: a menu change (`/ip address`), or a menu block (`/ip firewall filter { ... }`).
+    const hasArgs = (node.args ?? []).length > 0;
+    if (!hasArgs) return { kind: 'menu-change', menuPath: path, pathWords, positionalWords: [] };
+    return { kind: 'unknown', menuPath: path, pathWords, positionalWords: [] };
+  }
+  const commandWord = words[index]!;
+  const commandNames = [...schema.getCommands(path).map((c) => c.name), ...COMMON_MENU_VERBS];
+  return {
+    kind: 'menu-command',
+    menuPath: path,
+    pathWords,
+    commandWord,
+    // RouterOS accepts any unambiguous abbreviation (`rem` for remove); keep the written word otherwise.
+    commandName: schema.getCommand(path, commandWord.text) ? commandWord.text : (abbreviationOf(commandWord.text, commandNames) ?? commandWord.text),
+    positionalWords: words.slice(index + 1),
+  };
+}
+
+/**
+ * The menu a word names below `path`: the word itself, or the one name it abbreviates (RouterOS accepts
+ * `/sys` for `/system`, `/int` for `/interface`). Undefined when it names no menu the schema knows.
+ */
+function menuSegment(path: readonly string[], word: string, schema: SchemaService): string | undefined {
+  if (schema.isMenuOrDirectory([...path, word])) return word;
+  if (path.length === 0 && schema.isRootName(word) && schema.getGlobalCommand(word) === undefined && !COMMON_MENU_VERBS.has(word) && !ROOT_COMMANDS.has(word)) return word;
+  const children = path.length === 0 ? [...new Set([...schema.childMenus([]), ...ROOT_MENU_CANDIDATES(schema)])] : schema.childMenus(path);
+  const full = abbreviationOf(word, children);
+  if (full === undefined || full === word) return undefined;
+  return full;
+}
+
+/** Root names that are commands, not menus. */
+const ROOT_COMMANDS: ReadonlySet<string> = new Set(['export', 'import', 'ping', 'password', 'quit', 'redo', 'undo', 'setup', 'beep', 'blink', 'do', 'tr069']);
+
+function ROOT_MENU_CANDIDATES(schema: SchemaService): string[] {
+  return schema.rootNames().filter((name) => !ROOT_COMMANDS.has(name));
+}
+
+/** `word` itself if it is among `names`, else the single name it is a prefix of; undefined if none or ambiguous. */
+export function abbreviationOf(word: string, names: Iterable<string>): string | undefined {
+  let found: string | undefined;
+  for (const name of names) {
+    if (name === word) return name;
+    if (word.length >= 2 && name.startsWith(word)) {
+      if (found !== undefined && found !== name) return undefined;
+      found = name;
+    }
+  }
+  return found;
+}
+
+/**
+ * The global command a `:word` names: the word itself, the directory form `log/error` (v7 writes sub-commands
+ * of global directories with a slash), or the one global it abbreviates (`:pic` for `:pick`).
+ */
+function globalName(word: string, schema: SchemaService): string {
+  const base = word.includes('/') ? word.slice(0, word.indexOf('/')) : word;
+  if (schema.getGlobalCommand(base)) return base;
+  return abbreviationOf(base, schema.getGlobalCommands().map((g) => g.name)) ?? word;
+}

@@ -1,0 +1,158 @@
+/**
+ * Symbols of a document: variables with their scopes, functions, and the named objects the file creates and
+ * refers to (interfaces, VLANs, PPP profiles, IP pools, address lists, routing tables, marks).
+ */
+import type { CommandStatement, Expression, Script, Span, VariableRef } from '../core/ast.js';
+import type { ObjectKind, ParameterSchema, SchemaService, ValueType } from '../schema/types.js';
+import { EXTRA_DEFINITIONS, isInterfaceMenu } from './objects.js';
+import type {
+  ObjectReference,
+  ObjectSymbol,
+  ResolvedCommand,
+  SymbolTable,
+  VariableKind,
+  VariableReference,
+  VariableSymbol,
+} from './types.js';
+import { argumentValue, forEachExpression, forEachStatement } from './walk.js';
+
+export function collectSymbols(root: Script, commands: readonly ResolvedCommand[], schema: SchemaService): SymbolTable {
+  const byNode = new Map<CommandStatement, ResolvedCommand>();
+  for (const command of commands) byNode.set(command.node, command);
+
+  const variables: VariableSymbol[] = [];
+  const refs: { name: string; span: Span }[] = [];
+  const objects: ObjectSymbol[] = [];
+  const objectReferences: ObjectReference[] = [];
+
+  forEachStatement(root, (visit) => {
+    if (visit.statement.kind !== 'command') return;
+    const node = visit.statement;
+    const command = byNode.get(node);
+    if (node.callee) refs.push({ name: node.callee.name, span: node.callee.nameSpan ?? node.callee.span });
+    for (const arg of node.args ?? []) {
+      forEachExpression(argumentValue(arg), (expr) => {
+        if (expr.kind === 'variable') refs.push({ name: expr.name, span: (expr as VariableRef).nameSpan ?? expr.span });
+      });
+    }
+    if (!command) return;
+    if (command.kind === 'global') declareFromGlobal(command, visit.script, variables);
+    if (command.kind === 'menu-command') collectObjects(command, schema, objects, objectReferences);
+  });
+
+  const variableReferences: VariableReference[] = refs.map((ref) => ({ ...ref, declaration: findDeclaration(variables, ref) }));
+  return { variables, variableReferences, objects, objectReferences };
+}
+
+function declareFromGlobal(command: ResolvedCommand, script: Script, out: VariableSymbol[]): void {
+  const name = command.commandName;
+  const node = command.node;
+  const first = command.positionalWords[0];
+  const add = (text: string, span: Span, kind: VariableKind, scope: Script, visibleFrom: number) =>
+    out.push({ name: text, kind, span, scope, visibleFrom, visibleTo: scope.span.end });
+
+  if ((name === 'local' || name === 'global') && first) {
+    const isFunction = (node.args ?? []).some((a) => a.kind === 'named' && a.name.text === 'do');
+    const kind: VariableKind = isFunction ? 'function' : name;
+    add(first.text, first.span, kind, script, node.span.start);
+    return;
+  }
+  if ((name === 'for' || name === 'foreach') && first) {
+    // `:foreach k,v in=...` declares both; the counter is visible inside the loop body.
+    let offset = first.span.start;
+    for (const part of first.text.split(',')) {
+      if (part) add(part, { start: offset, end: offset + part.length }, 'loop', script, node.span.start);
+      offset += part.length + 1;
+    }
+    return;
+  }
+  if (name === 'onerror' && first) add(first.text, first.span, 'local', script, node.span.start);
+}
+
+function findDeclaration(variables: readonly VariableSymbol[], ref: { name: string; span: Span }): VariableSymbol | undefined {
+  let best: VariableSymbol | undefined;
+  for (const candidate of variables) {
+    if (candidate.name !== ref.name) continue;
+    if (ref.span.start < candidate.scope.span.start || ref.span.start > candidate.visibleTo) continue;
+    if (candidate.visibleFrom > ref.span.start) continue;
+    // The innermost (latest-starting) scope wins, then the latest declaration.
+    if (!best || candidate.scope.span.start >= best.scope.span.start) best = candidate;
+  }
+  return best;
+}
+
+function collectObjects(command: ResolvedCommand, schema: SchemaService, objects: ObjectSymbol[], references: ObjectReference[]): void {
+  const menu = command.menuPath;
+  const commandName = command.commandName ?? '';
+  const menuSchema = schema.getMenu(menu);
+  for (const arg of command.node.args ?? []) {
+    if (arg.kind !== 'named' || !arg.value) continue;
+    const paramName = arg.name.text;
+    const text = staticText(arg.value);
+    if (text === undefined || text === '') continue;
+    const span = arg.value.span;
+
+    const definesHere =
+      commandName === 'add' &&
+      ((menuSchema?.defines && menuSchema.defines.by === paramName) || (paramName === 'name' && isInterfaceMenu(menu)));
+    if (definesHere) {
+      const kind: ObjectKind = menuSchema?.defines?.kind ?? 'interface';
+      objects.push({ kind, name: text, span, menuPath: menu });
+      if (kind !== 'interface' && isInterfaceMenu(menu)) objects.push({ kind: 'interface', name: text, span, menuPath: menu });
+      continue;
+    }
+    const extra = EXTRA_DEFINITIONS.find((d) => d.parameter === paramName && d.commands.includes(commandName) && samePath(d.menu, menu));
+    if (extra) {
+      objects.push({ kind: extra.kind, name: text, span, menuPath: menu });
+      continue;
+    }
+    const param = schema.getParameter(menu, commandName, paramName);
+    const target = param ? referenceTarget(param) : undefined;
+    if (!target) continue;
+    for (const element of splitList(text, span, target.list)) {
+      if (target.keywords.includes(element.name)) continue;
+      references.push({ kind: target.kind, name: element.name, span: element.span, menuPath: menu, parameter: paramName });
+    }
+  }
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+function referenceTarget(param: ParameterSchema): { kind: ObjectKind; keywords: readonly string[]; list: boolean } | undefined {
+  const find = (type: ValueType): { kind: ObjectKind; keywords: readonly string[]; list: boolean } | undefined => {
+    if (type.kind === 'reference') return { kind: type.target, keywords: type.keywords ?? [], list: type.list ?? false };
+    if (type.kind === 'oneOf') {
+      for (const inner of type.types) {
+        const found = find(inner);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return find(param.type);
+}
+
+/** The text of a value that is known without running the script (a word or a string without interpolation). */
+export function staticText(value: Expression): string | undefined {
+  if (value.kind === 'literal') return value.text;
+  if (value.kind === 'string' && (value.parts ?? []).every((p) => p.kind === 'text')) return value.value;
+  return undefined;
+}
+
+function splitList(text: string, span: Span, list: boolean): { name: string; span: Span }[] {
+  const quoted = text.length + 2 === span.end - span.start;
+  const base = span.start + (quoted ? 1 : 0);
+  const pieces = list ? text.split(',') : [text];
+  const out: { name: string; span: Span }[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    const negated = piece.startsWith('!');
+    const name = negated ? piece.slice(1) : piece;
+    const start = base + offset + (negated ? 1 : 0);
+    if (name) out.push({ name, span: { start, end: start + name.length } });
+    offset += piece.length + 1;
+  }
+  return out;
+}

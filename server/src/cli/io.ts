@@ -1,0 +1,11 @@
+/** What a CLI command needs from the process, passed in so that tests run commands without spawning. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly cwd: string;
+  readonly env: Record<string, string | undefined>;
+  /** The package version, for --version and SARIF. */
+  readonly version: string;
+  /** Reads a password without echo (interactive push); undefined when stdin is not a terminal. */
+  readPassword?(prompt: string): Promise<string>;
+}

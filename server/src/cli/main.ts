@@ -1,0 +1,69 @@
+/**
+ * The `rsc` command line: `rsc lint ...` for reviewers and CI, `rsc push ...` to apply a script to a router,
+ * `rsc rules` to list the rule codes. Every command takes its process access through CliIo.
+ */
+import packageJson from '../../../package.json';
+import { RULES } from '../features/diagnostics/registry.js';
+import type { CliIo } from './io.js';
+import { LINT_USAGE, runLint } from './lint.js';
+import { runPush } from './push.js';
+
+const USAGE = `usage: rsc <command> [options]
+
+Commands:
+  lint    lint RouterOS scripts (rsc lint --help)
+  push    apply a script to a router over REST or SSH (rsc push --help)
+  rules   list the lint rules with their codes and default severities
+
+${LINT_USAGE}`;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lint':
+      return runLint(rest, io);
+    case 'push':
+      return runPush([...rest], io);
+    case 'rules':
+      for (const rule of RULES) io.stdout(`${rule.code.padEnd(28)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}\n`);
+      return 0;
+    case '--version':
+    case '-v':
+      io.stdout(`${io.version}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr(`rsc: unknown command ${JSON.stringify(command)}\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    version: packageJson.version,
+  };
+}
+
+// Run when executed as the `rsc` bin (the bundle), not when imported by tests.
+if (require.main === module) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      // Let stdout drain before exiting: large JSON/SARIF reports are written asynchronously to pipes.
+      if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => process.exit(code));
+      else process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`rsc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,661 @@
+/**
+ * CST -> AST. Defensive: nodes made by parser recovery may lack children, so every child is optional here.
+ *
+ * Decisions the grammar leaves open are made here, with the problems that go with them:
+ * - which leading words form `words`, which argument is named / flag / unset / positional / where;
+ * - whether a `{ }` is code (Block) or data (ArrayLiteral), from the parameter or command it belongs to;
+ * - operator precedence (the grammar gives a flat operand/operator list);
+ * - missing operands, missing `=` after `do`/`else`, values glued in ways RouterOS rejects.
+ * Strings that hold code are decoded and parsed again through `parseNested`, and their AST is mapped back to
+ * file offsets.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type {
+  Argument, ArrayElement, ArrayLiteral, BinaryOperator, Block, CommandStatement, Expression, Literal, Script, Span,
+  Statement, StringLiteral, StringPart, UnaryOperator, VariableRef, Word as WordNode,
+} from './ast.js';
+import { grammar } from './grammar.js';
+import { lex } from './lexer.js';
+import { classifyWord } from './literals.js';
+import { parserErrorProblems } from './parserErrors.js';
+import { decodeString } from './stringDecode.js';
+import { Code, problem, quoteText, type RawProblem } from './syntaxProblems.js';
+import { endOf, type RscToken } from './tokenTypes.js';
+
+/** Parses decoded nested code; results are in the decoded text's coordinates. */
+export type NestedParser = (text: string, depth: number) => { script: Script; problems: RawProblem[]; comments: Span[] };
+
+/** Nested scripts (code in strings in code in strings ...) deeper than this are not parsed. */
+export const MAX_NESTED_DEPTH = 6;
+
+/** Named arguments whose value is a script: a `{ }` there is code, and a string there is parsed as code. */
+const SCRIPT_PARAMETERS = new Set([
+  'do', 'else', 'on-error', 'source', 'on-event', 'on-up', 'on-down', 'up-script', 'down-script', 'test-script',
+  'lease-script', 'script', 'command', 'on-login', 'on-logout',
+]);
+
+/** Global commands written without `:` (`local x 1`, `if (...) do={...}`); never a menu holding a block. */
+const GLOBAL_COMMANDS = new Set([
+  'local', 'global', 'set', 'put', 'if', 'do', 'while', 'for', 'foreach', 'return', 'error', 'onerror', 'retry',
+  'delay', 'log', 'parse', 'execute', 'resolve', 'time', 'typeof', 'len', 'pick', 'find', 'toarray', 'tobool',
+  'toid', 'toip', 'toip6', 'tonum', 'tostr', 'totime', 'tonsec', 'tocrlf', 'tolf', 'range', 'serialize',
+  'deserialize', 'convert', 'grep', 'rndnum', 'rndstr', 'beep', 'nothing', 'lock', 'break', 'continue', 'exit',
+  'environment', 'terminal', 'timestamp', 'jobname',
+]);
+
+/** How many values a `:` command takes, for telling a stray `#comment` from a value (`:put 2 #c`). */
+const VALUE_ARITY: Record<string, number> = { put: 1, local: 2, global: 2, set: 2, return: 1, error: 1, delay: 1, len: 1, typeof: 1 };
+
+/** Prefix characters that can never begin a command (banners, separators, HTML, multipart junk). */
+const BAD_COMMAND_START = /^[^A-Za-z0-9._\u0080-\uffff]/;
+
+const PRECEDENCE: Record<string, number> = {
+  ',': 1, '||': 2, or: 2, '&&': 3, and: 3, in: 4, '<': 5, '>': 5, '=': 5, '<=': 5, '>=': 5, '!=': 5, '~': 5, '.': 6,
+  '<<': 7, '>>': 7, '|': 8, '^': 9, '&': 10, '+': 11, '-': 11, '*': 12, '/': 12, '%': 12, '<%%': 13, '->': 14,
+};
+const RIGHT_ASSOCIATIVE = new Set([7, 13]);
+
+type BraceContext = 'code' | 'array' | 'guess';
+
+/** One piece of a value: a Word/String/Variable token, or a substitution/group/braces CST node. */
+type Piece = IToken | CstNode;
+interface ValueEntry { readonly kind: 'value'; readonly pieces: Piece[]; readonly span: Span }
+interface EqualsEntry { readonly kind: 'equals'; readonly token: IToken; readonly value?: Piece[]; readonly span: Span }
+interface WhereEntry { readonly kind: 'where'; readonly token: IToken; readonly expressions: CstNode[]; readonly span: Span }
+type Entry = ValueEntry | EqualsEntry | WhereEntry;
+type Paired = ValueEntry | WhereEntry | { readonly kind: 'named'; readonly name?: ValueEntry; readonly equals: EqualsEntry; readonly span: Span };
+
+function tokenSpan(token: IToken): Span {
+  return { start: token.startOffset, end: endOf(token) };
+}
+function joinSpans(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+const NONE: never[] = [];
+function nodes(node: CstNode | undefined, key: string): CstNode[] {
+  return (node?.children[key] as CstNode[] | undefined) ?? NONE;
+}
+function tokens(node: CstNode | undefined, key: string): IToken[] {
+  return (node?.children[key] as IToken[] | undefined) ?? NONE;
+}
+function isToken(piece: Piece): piece is IToken {
+  return (piece as IToken).tokenType !== undefined;
+}
+function pieceStart(piece: Piece): number {
+  return isToken(piece) ? piece.startOffset : (piece.location?.startOffset ?? NaN);
+}
+const PIECE_TOKENS = ['Word', 'String', 'Variable'];
+const PIECE_NODES = ['substitution', 'group', 'braces'];
+/** The pieces a rule consumed inline, in text order (the CST groups children by kind, not by position). */
+function piecesOf(node: CstNode | undefined): Piece[] {
+  if (!node) return NONE;
+  let pieces: Piece[] | undefined;
+  for (const key of PIECE_TOKENS) {
+    const found = node.children[key] as IToken[] | undefined;
+    if (found) for (const token of found) if (isReal(token)) (pieces ??= []).push(token);
+  }
+  for (const key of PIECE_NODES) {
+    const found = node.children[key] as CstNode[] | undefined;
+    if (found) (pieces ??= []).push(...found);
+  }
+  if (!pieces) return NONE;
+  if (pieces.length > 1) pieces.sort((a, b) => pieceStart(a) - pieceStart(b));
+  return pieces;
+}
+/** A real token (Chevrotain recovery may insert virtual ones with NaN offsets). */
+function isReal(token: IToken | undefined): token is IToken {
+  return token !== undefined && Number.isFinite(token.startOffset);
+}
+
+export class AstBuilder {
+  constructor(
+    private readonly text: string,
+    private readonly problems: RawProblem[],
+    private readonly comments: Span[],
+    private readonly depth: number,
+    private readonly parseNested: NestedParser,
+  ) {}
+
+  script(node: CstNode | undefined, span: Span): Script {
+    const statements: Statement[] = [];
+    for (const statement of nodes(node, 'statement')) {
+      const built = this.statement(statement);
+      if (built) statements.push(built);
+    }
+    for (const stray of nodes(node, 'stray')) this.reportStray(stray);
+    return { kind: 'script', span, statements };
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private entries(statement: CstNode): Entry[] {
+    const entries: Entry[] = [];
+    for (const item of nodes(statement, 'item')) {
+      const where = tokens(item, 'Where')[0];
+      const equals = tokens(item, 'Equals')[0];
+      const pieces = piecesOf(item);
+      if (isReal(where)) {
+        const expressions = [...nodes(item, 'expression'), ...nodes(item, 'condition')];
+        let span = tokenSpan(where);
+        for (const part of expressions) {
+          const partSpan = this.nodeSpan(part);
+          if (partSpan) span = joinSpans(span, partSpan);
+        }
+        entries.push({ kind: 'where', token: where, expressions, span });
+      } else if (isReal(equals)) {
+        const valueSpan = this.piecesSpan(pieces);
+        entries.push({ kind: 'equals', token: equals, value: pieces.length > 0 ? pieces : undefined, span: valueSpan ? joinSpans(tokenSpan(equals), valueSpan) : tokenSpan(equals) });
+      } else if (pieces.length > 0) {
+        const span = this.piecesSpan(pieces);
+        if (span) entries.push({ kind: 'value', pieces, span });
+      }
+    }
+    return entries;
+  }
+
+  private pair(entries: Entry[]): Paired[] {
+    const paired: Paired[] = [];
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k]!;
+      const next = entries[k + 1];
+      if (entry.kind === 'value' && next?.kind === 'equals') {
+        paired.push({ kind: 'named', name: entry, equals: next, span: joinSpans(entry.span, next.span) });
+        k++;
+      } else if (entry.kind === 'equals') {
+        this.problems.push(problem(Code.syntax, entry.token.startOffset, endOf(entry.token),
+          '`=` needs a parameter name right before it (`name=value`)'));
+        paired.push({ kind: 'named', equals: entry, span: entry.span });
+      } else {
+        paired.push(entry);
+      }
+    }
+    return paired;
+  }
+
+  private statement(node: CstNode): Statement | undefined {
+    const colon = tokens(node, 'ColonPrefix')[0];
+    const slash = tokens(node, 'SlashPrefix')[0];
+    const prefixToken = isReal(colon) ? colon : isReal(slash) ? slash : undefined;
+    const prefix = isReal(colon) ? 'colon' : isReal(slash) ? 'slash' : undefined;
+    const slashPath = nodes(node, 'item').some((item) => isReal(tokens(item, 'PathSep')[0]));
+    const paired = this.pair(this.entries(node));
+    let span = prefixToken ? tokenSpan(prefixToken) : undefined;
+    for (const entry of paired) span = span ? joinSpans(span, entry.span) : entry.span;
+    if (!span) return undefined;
+
+    // `{ ... }` alone at statement position: a nested local scope.
+    if (!prefix && paired.length === 1 && this.singleBraces(paired[0]!)) {
+      const block = this.braces((paired[0] as ValueEntry).pieces[0] as CstNode, 'code') as Block;
+      return { kind: 'blockStatement', span, block };
+    }
+
+    let index = 0;
+    let callee: VariableRef | undefined;
+    const words: WordNode[] = [];
+    const first = paired[0];
+    if (!prefix && first?.kind === 'value' && first.pieces.length === 1 && this.pieceToken(first.pieces[0]!, 'Variable')) {
+      callee = this.variable(this.pieceToken(first.pieces[0]!, 'Variable')!);
+      index = 1;
+    } else {
+      while (index < paired.length) {
+        const word = this.bareWord(paired[index]!);
+        if (!word || word.text.startsWith('!') || word.text.startsWith('#')) break;
+        words.push(word);
+        index++;
+      }
+    }
+    const commandName = words[0]?.text;
+    if (!prefix && !callee && words[0] && BAD_COMMAND_START.test(words[0].text)) {
+      this.reportBadStart(words[0].text, words[0].span.start, words[0].span.end);
+    } else if (!prefix && !callee && words.length === 0 && first?.kind === 'named' && first.name) {
+      // Usually a wrapped line whose previous line lacks the `\` continuation.
+      const nameText = this.text.slice(first.name.span.start, first.name.span.end);
+      this.problems.push(problem(Code.syntax, first.name.span.start, first.equals.span.start + 1,
+        `a command cannot start with \`${nameText}=\`: if this line continues the previous one, end that line with \`\\\``));
+    } else if (!prefix && !callee && words.length === 0 && first?.kind === 'value') {
+      const token = this.pieceToken(first.pieces[0]!, 'Word');
+      if (token && BAD_COMMAND_START.test(token.image)) this.reportBadStart(token.image, token.startOffset, endOf(token));
+    }
+
+    // `/ip firewall filter { add ...; add ... }`: a block that runs in the named menu.
+    const last = paired[paired.length - 1];
+    if (last && index === paired.length - 1 && this.singleBraces(last) &&
+      (prefix === 'slash' || (!prefix && words.length > 0 && !GLOBAL_COMMANDS.has(commandName ?? '')))) {
+      const block = this.braces((last as ValueEntry).pieces[0] as CstNode, 'code') as Block;
+      return { kind: 'command', span, prefix, slashPath, words, callee, args: [], block };
+    }
+
+    const args = this.arguments(paired.slice(index), commandName, prefix === 'colon', words.length - 1);
+    const command: CommandStatement = { kind: 'command', span, prefix, slashPath, words, callee, args };
+    return command;
+  }
+
+  /** Junk at a command start (a banner, an HTML page): consecutive lines of it are grouped into one problem. */
+  private reportBadStart(text: string, start: number, end: number): void {
+    const found = problem(Code.syntax, start, end,
+      `${quoteText(text)} cannot start a command: a command starts with a letter, \`/\` or \`:\` (if this line is a comment, start it with \`#\`)`);
+    found.group = 'bad-command-start';
+    this.problems.push(found);
+  }
+
+  private arguments(paired: Paired[], commandName: string | undefined, isColon: boolean, valuesInWords: number): Argument[] {
+    const args: Argument[] = [];
+    let positionalCount = 0;
+    let sawNamed = false;
+    for (let k = 0; k < paired.length; k++) {
+      const entry = paired[k]!;
+      if (entry.kind === 'named') {
+        args.push(this.named(entry, commandName));
+        sawNamed = true;
+        continue;
+      }
+      if (entry.kind === 'where') {
+        args.push(this.where(entry));
+        continue;
+      }
+      const word = this.bareWord(entry);
+      const next = paired[k + 1];
+      if (word && (word.text === 'do' || word.text === 'else' || word.text === 'on-error') && next && this.singleBraces(next)) {
+        this.problems.push(problem(Code.missingEquals, word.span.start, word.span.end,
+          `\`${word.text}\` needs \`=\`: write \`${word.text}={\``));
+        const block = this.braces((next as ValueEntry).pieces[0] as CstNode, 'code');
+        args.push({ kind: 'named', span: joinSpans(word.span, next.span), name: word, value: block });
+        k++;
+        continue;
+      }
+      if (word && sawNamed && /^\/[A-Za-z]/.test(word.text)) {
+        this.problems.push(problem(Code.syntax, word.span.start, word.span.end,
+          `${quoteText(word.text)} looks like the start of another command: put it on its own line or after \`;\``));
+      }
+      if (word) {
+        this.checkHashWord(word, isColon, commandName, valuesInWords + positionalCount + 1, sawNamed);
+        positionalCount++;
+        if (word.text.length > 1 && word.text.startsWith('!')) {
+          args.push({ kind: 'unset', span: word.span, name: { kind: 'word', span: { start: word.span.start + 1, end: word.span.end }, text: word.text.slice(1) } });
+        } else {
+          args.push({ kind: 'flag', span: word.span, name: word });
+        }
+        continue;
+      }
+      let context: BraceContext = 'guess';
+      if ((commandName === 'do' || commandName === 'time') && positionalCount === 0) context = 'code';
+      else if (commandName === 'local' || commandName === 'global' || commandName === 'set') context = 'array';
+      if ((commandName === 'if' || commandName === 'while') && this.singleBraces(entry) && positionalCount > 0) {
+        this.problems.push(problem(Code.missingEquals, entry.span.start, entry.span.start + 1,
+          `\`${commandName}\` needs \`do=\` before its block: write \`do={\``));
+        context = 'code';
+      }
+      const stringIsCode = positionalCount === 0 && (commandName === 'parse' || commandName === 'execute');
+      positionalCount++;
+      args.push({ kind: 'positional', span: entry.span, value: this.value(entry, context, stringIsCode) });
+    }
+    return args;
+  }
+
+  /** `:put 2 #c`: `#` is text in an open value slot, but an error once the command has all its values. */
+  private checkHashWord(word: WordNode, isColon: boolean, commandName: string | undefined, valueIndex: number, sawNamed: boolean): void {
+    if (!word.text.startsWith('#')) return;
+    const arity = isColon && commandName ? VALUE_ARITY[commandName] : undefined;
+    if ((arity !== undefined && valueIndex > arity) || (!isColon && sawNamed)) {
+      this.problems.push(problem(Code.misplacedComment, word.span.start, word.span.end,
+        '`#` starts a comment only at the start of a command; here it is read as an extra value: put the comment on its own line'));
+    }
+  }
+
+  private named(entry: Extract<Paired, { kind: 'named' }>, commandName: string | undefined): Argument {
+    const nameWord = entry.name ? this.bareWord(entry.name) : undefined;
+    let name: WordNode;
+    if (nameWord) {
+      name = nameWord;
+    } else if (entry.name) {
+      this.problems.push(problem(Code.syntax, entry.name.span.start, entry.name.span.end,
+        'a parameter name must be a plain word before `=` (`name=value`)'));
+      name = { kind: 'word', span: entry.name.span, text: this.text.slice(entry.name.span.start, entry.name.span.end) };
+    } else {
+      name = { kind: 'word', span: { start: entry.equals.span.start, end: entry.equals.span.start }, text: '' };
+    }
+    const isCode = SCRIPT_PARAMETERS.has(name.text) || (name.text === 'in' && commandName === 'onerror');
+    const context: BraceContext = isCode ? 'code' : name.text === 'in' && commandName === 'foreach' ? 'array' : 'guess';
+    const valueNode = entry.equals.value;
+    const value = valueNode ? this.valueNode(valueNode, context, isCode) : undefined;
+    return { kind: 'named', span: entry.span, name, value };
+  }
+
+  private where(entry: WhereEntry): Argument {
+    const keyword: WordNode = { kind: 'word', span: tokenSpan(entry.token), text: entry.token.image };
+    const expression = this.conditions(entry.expressions);
+    if (!expression) {
+      this.problems.push(problem(Code.syntax, entry.token.startOffset, endOf(entry.token),
+        '`where` needs a condition after it (e.g. `where disabled=no`)'));
+    }
+    return { kind: 'where', span: entry.span, keyword, expression };
+  }
+
+  // ---------------------------------------------------------------- values
+
+  private value(entry: ValueEntry, context: BraceContext, stringIsCode: boolean): Expression {
+    return this.valueNode(entry.pieces, context, stringIsCode);
+  }
+
+  private valueNode(pieces: Piece[], context: BraceContext, stringIsCode: boolean): Expression {
+    if (pieces.length === 1) return this.piece(pieces[0]!, context, stringIsCode);
+    const parts = pieces.map((piece) => this.piece(piece, 'guess', false));
+    const span = this.piecesSpan(pieces) ?? { start: 0, end: 0 };
+    if (parts.length === 0) return { kind: 'error', span };
+    return { kind: 'concat', span, parts };
+  }
+
+  private piece(piece: Piece, context: BraceContext, stringIsCode: boolean): Expression {
+    if (isToken(piece)) {
+      const name = piece.tokenType.name;
+      if (name === 'String') return this.string(piece as RscToken, stringIsCode);
+      if (name === 'Variable') return this.variable(piece);
+      return this.literal(piece);
+    }
+    const node = piece;
+    const substitution = node.name === 'substitution' ? node : undefined;
+    if (substitution) {
+      const span = this.bracketSpan(substitution, 'LBracket', 'RBracket');
+      const script = this.script(nodes(substitution, 'script')[0], span);
+      const result: Expression = { kind: 'substitution', span, statements: script.statements };
+      // `(:pick $x 0 1)`: the lexer reads a command in parentheses like `[ ]`; keep the parentheses visible.
+      const opener = tokens(substitution, 'LBracket')[0];
+      return opener?.image === '(' ? { kind: 'group', span, expression: result } : result;
+    }
+    const group = node.name === 'group' ? node : undefined;
+    if (group) {
+      const span = this.bracketSpan(group, 'LParen', 'RParen');
+      const expression = this.conditions([...nodes(group, 'expression'), ...nodes(group, 'condition')]);
+      return { kind: 'group', span, expression };
+    }
+    if (node.name === 'braces') return this.braces(node, context);
+    return { kind: 'error', span: this.nodeSpan(node) ?? { start: 0, end: 0 } };
+  }
+
+  private literal(token: IToken): Literal {
+    return { kind: 'literal', span: tokenSpan(token), text: token.image, literalKind: classifyWord(token.image) };
+  }
+
+  private variable(token: IToken): VariableRef {
+    const span = tokenSpan(token);
+    if (token.image.startsWith('$"')) {
+      const unterminated = (token as RscToken).unterminated === true;
+      const decoded = decodeString(this.text, span.start + 1, span.end, unterminated, false);
+      return { kind: 'variable', span, name: decoded.value, nameSpan: { start: span.start + 2, end: unterminated ? span.end : span.end - 1 } };
+    }
+    return { kind: 'variable', span, name: token.image.slice(1), nameSpan: { start: span.start + 1, end: span.end } };
+  }
+
+  private braces(node: CstNode, context: BraceContext): Block | ArrayLiteral {
+    const span = this.bracketSpan(node, 'LBrace', 'RBrace');
+    const inner = nodes(node, 'script')[0];
+    const innerSpan = { start: Math.min(span.start + 1, span.end), end: Math.max(span.start + 1, span.end - 1) };
+    if (context !== 'code') {
+      const elements = this.arrayElements(inner, context === 'array');
+      if (elements) {
+        if (elements.length === 0 && context === 'array' && nodes(inner, 'statement').length === 0) {
+          this.problems.push(problem(Code.emptyArray, span.start, span.end,
+            'an empty array `{}` is a syntax error in RouterOS: use `[:toarray ""]`'));
+        }
+        return { kind: 'array', span, elements };
+      }
+    }
+    return { kind: 'block', span, script: this.script(inner, innerSpan) };
+  }
+
+  /**
+   * Reads `{ ... }` as array elements. Returns undefined when the content is not a list of values and the
+   * context only guessed "array" (it is then read as code); in a definite array context reports the element.
+   */
+  private arrayElements(node: CstNode | undefined, definite: boolean): ArrayElement[] | undefined {
+    const elements: ArrayElement[] = [];
+    if (nodes(node, 'stray').length > 0) return definite ? elements : undefined;
+    for (const statement of nodes(node, 'statement')) {
+      const hasPrefix = isReal(tokens(statement, 'ColonPrefix')[0]) || isReal(tokens(statement, 'SlashPrefix')[0]);
+      const paired = hasPrefix ? [] : this.pair(this.entries(statement));
+      const only = paired.length === 1 ? paired[0]! : undefined;
+      if (only?.kind === 'value') {
+        elements.push({ span: only.span, value: this.value(only, 'guess', false) });
+      } else if (only?.kind === 'named' && only.name && only.name.pieces.length === 1 && (this.pieceToken(only.name.pieces[0]!, 'Word') || this.pieceToken(only.name.pieces[0]!, 'String'))) {
+        const keyToken = this.pieceToken(only.name.pieces[0]!, 'Word');
+        const key = keyToken
+          ? { kind: 'word' as const, span: tokenSpan(keyToken), text: keyToken.image }
+          : this.string(this.pieceToken(only.name.pieces[0]!, 'String') as RscToken, false);
+        const valueNode = only.equals.value;
+        elements.push({ span: only.span, key, value: valueNode ? this.valueNode(valueNode, 'guess', false) : undefined });
+      } else if (definite && !hasPrefix && paired.every((entry) => entry.kind === 'value')) {
+        // `{"a", "b"}`: values written with commas and spaces; read them as one element list value.
+        const parts = paired.map((entry) => this.value(entry as ValueEntry, 'guess', false));
+        const span = joinSpans(parts[0]!.span, parts[parts.length - 1]!.span);
+        elements.push({ span, value: { kind: 'concat', span, parts } });
+      } else if (definite) {
+        const span = this.nodeSpan(statement) ?? { start: 0, end: 0 };
+        this.problems.push(problem(Code.syntax, span.start, span.end,
+          'an array element must be one value or `key=value`; separate elements with `;`'));
+      } else {
+        return undefined;
+      }
+    }
+    return elements;
+  }
+
+  // ---------------------------------------------------------------- strings
+
+  private string(token: RscToken, isCode: boolean): StringLiteral {
+    const span = tokenSpan(token);
+    const unterminated = token.unterminated === true;
+    const wantNested = isCode && !unterminated && this.depth < MAX_NESTED_DEPTH;
+    const decoded = decodeString(this.text, span.start, span.end, unterminated, wantNested);
+    const parts: StringPart[] = [];
+    for (const piece of decoded.pieces) {
+      if (piece.kind === 'text') {
+        parts.push({ kind: 'text', span: { start: piece.start, end: piece.end }, value: piece.value });
+      } else {
+        parts.push({ kind: 'interpolation', span: { start: piece.start, end: piece.end }, expression: this.interpolation(piece.start, piece.end, piece.form) });
+      }
+    }
+    let nested: Script | undefined;
+    if (wantNested && !decoded.hasInterpolation && decoded.starts && decoded.ends) {
+      nested = this.nestedScript(decoded.value, decoded.starts, decoded.ends, span);
+    }
+    return { kind: 'string', span, value: decoded.value, parts, unterminated, nested };
+  }
+
+  private interpolation(start: number, end: number, form: 'name' | 'quoted' | 'group' | 'substitution'): Expression {
+    if (form === 'name') {
+      return { kind: 'variable', span: { start, end }, name: this.text.slice(start + 1, end), nameSpan: { start: start + 1, end } };
+    }
+    if (form === 'quoted') {
+      const decoded = decodeString(this.text, start + 1, end, false, false);
+      return { kind: 'variable', span: { start, end }, name: decoded.value, nameSpan: { start: start + 2, end: Math.max(start + 2, end - 1) } };
+    }
+    // `$( ... )` / `$[ ... ]`: lex and parse that piece of the text where it is, so offsets stay file offsets.
+    const lexed = lex(this.text, start + 1, end);
+    this.problems.push(...lexed.problems);
+    this.comments.push(...lexed.comments);
+    const parser = grammar();
+    parser.input = lexed.tokens;
+    const cst = parser.fragment();
+    this.problems.push(...parserErrorProblems(parser.errors, this.text, end));
+    const piece = piecesOf(cst)[0];
+    return piece ? this.piece(piece, 'guess', false) : { kind: 'error', span: { start, end } };
+  }
+
+  /** Parses decoded code and maps every span and problem back to file offsets. */
+  private nestedScript(code: string, starts: number[], ends: number[], stringSpan: Span): Script {
+    const contentStart = stringSpan.start + 1;
+    const contentEnd = Math.max(contentStart, stringSpan.end - 1);
+    const mapStart = (offset: number): number => (offset < starts.length ? starts[offset]! : contentEnd);
+    const mapEnd = (offset: number): number => (offset > 0 ? ends[Math.min(offset, ends.length) - 1] ?? contentEnd : contentStart);
+    const mapSpan = (span: Span): Span => {
+      const start = mapStart(span.start);
+      const end = span.end <= span.start ? start : Math.max(start, mapEnd(span.end));
+      return { start, end };
+    };
+    const result = this.parseNested(code, this.depth + 1);
+    for (const found of result.problems) {
+      const inner = found.describe;
+      found.span = mapSpan(found.span);
+      found.describe = (fmt) => inner((offset) => fmt(mapStart(offset)));
+      // Code in a string only fails when it runs, not when the file is imported: say so to the rules.
+      found.nested = true;
+      this.problems.push(found);
+    }
+    for (const comment of result.comments) this.comments.push(mapSpan(comment));
+    remapSpans(result.script, mapSpan);
+    return result.script;
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /** Conditions written one after the other (`where a=1 b=2`, `( !x !y )`) must all hold: an implicit `and`. */
+  private conditions(expressionNodes: CstNode[]): Expression | undefined {
+    let combined: Expression | undefined;
+    for (const node of expressionNodes) {
+      const condition = this.expression(node);
+      if (!condition) continue;
+      combined = combined
+        ? { kind: 'binary', span: joinSpans(combined.span, condition.span), operator: 'and', operatorSpan: { start: condition.span.start, end: condition.span.start }, left: combined, right: condition }
+        : condition;
+    }
+    return combined;
+  }
+
+  private expression(node: CstNode): Expression | undefined {
+    const unaries = [...nodes(node, 'firstOperand'), ...nodes(node, 'unary')];
+    const operators = tokens(node, 'BinaryOp').filter(isReal);
+    const operands: (Expression | undefined)[] = unaries.map((unary) => this.unary(unary));
+    if (operators.length === 0) return operands[0];
+    while (operands.length < operators.length + 1) operands.push(undefined);
+    for (let k = 0; k < operands.length; k++) {
+      if (operands[k]) continue;
+      const before = operators[k - 1];
+      const after = operators[k];
+      if (k === 0 && after) {
+        this.problems.push(problem(Code.syntax, after.startOffset, endOf(after), `missing value before \`${after.image}\``));
+        operands[k] = { kind: 'error', span: { start: after.startOffset, end: after.startOffset } };
+      } else if (before && after) {
+        this.problems.push(problem(Code.syntax, before.startOffset, endOf(after),
+          `missing value between \`${before.image}\` and \`${after.image}\``));
+        operands[k] = { kind: 'error', span: { start: after.startOffset, end: after.startOffset } };
+      } else if (before) {
+        this.problems.push(problem(Code.syntax, before.startOffset, endOf(before), `missing value after \`${before.image}\``));
+      }
+    }
+    return this.applyPrecedence(operands, operators);
+  }
+
+  /** Shunting-yard over the flat operand/operator list (iterative: long chains cannot overflow the stack). */
+  private applyPrecedence(operands: (Expression | undefined)[], operators: IToken[]): Expression | undefined {
+    const output: (Expression | undefined)[] = [operands[0]];
+    const pending: IToken[] = [];
+    const reduce = (): void => {
+      const operator = pending.pop()!;
+      const right = output.pop();
+      const left = output.pop() ?? { kind: 'error', span: { start: operator.startOffset, end: operator.startOffset } };
+      const operatorSpan = tokenSpan(operator);
+      output.push({
+        kind: 'binary', span: joinSpans(left.span, right ? right.span : operatorSpan), operator: operator.image as BinaryOperator,
+        operatorSpan, left, right,
+      });
+    };
+    for (let k = 0; k < operators.length; k++) {
+      const operator = operators[k]!;
+      const precedence = PRECEDENCE[operator.image] ?? 5;
+      while (pending.length > 0) {
+        const top = PRECEDENCE[pending[pending.length - 1]!.image] ?? 5;
+        if (top > precedence || (top === precedence && !RIGHT_ASSOCIATIVE.has(precedence))) reduce();
+        else break;
+      }
+      pending.push(operator);
+      output.push(operands[k + 1]);
+    }
+    while (pending.length > 0) reduce();
+    return output[0];
+  }
+
+  private unary(node: CstNode): Expression | undefined {
+    const prefixes = tokens(node, 'PrefixOp').filter(isReal);
+    const piece = piecesOf(node)[0];
+    let operand = piece ? this.piece(piece, 'guess', false) : undefined;
+    if (prefixes.length > 0 && !operand) {
+      const lastPrefix = prefixes[prefixes.length - 1]!;
+      this.problems.push(problem(Code.syntax, lastPrefix.startOffset, endOf(lastPrefix), `missing value after \`${lastPrefix.image}\``));
+    }
+    for (let k = prefixes.length - 1; k >= 0; k--) {
+      const prefix = prefixes[k]!;
+      const prefixSpan = tokenSpan(prefix);
+      operand = { kind: 'unary', span: operand ? joinSpans(prefixSpan, operand.span) : prefixSpan, operator: prefix.image as UnaryOperator, operand };
+    }
+    return operand;
+  }
+
+  private reportStray(node: CstNode): void {
+    const span = this.nodeSpan(node) ?? this.piecesSpan(piecesOf(node));
+    if (!span) return;
+    this.problems.push(problem(Code.syntax, span.start, span.end, `unexpected ${quoteText(this.text.slice(span.start, span.end))}`));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private singleBraces(entry: Paired): boolean {
+    if (entry.kind !== 'value' || entry.pieces.length !== 1) return false;
+    const piece = entry.pieces[0]!;
+    return !isToken(piece) && piece.name === 'braces';
+  }
+
+  private pieceToken(piece: Piece, key: 'Word' | 'String' | 'Variable'): IToken | undefined {
+    return isToken(piece) && piece.tokenType.name === key ? piece : undefined;
+  }
+
+  private piecesSpan(pieces: Piece[]): Span | undefined {
+    let span: Span | undefined;
+    for (const piece of pieces) {
+      const pieceSpan = isToken(piece) ? tokenSpan(piece) : this.nodeSpan(piece);
+      if (pieceSpan) span = span ? joinSpans(span, pieceSpan) : pieceSpan;
+    }
+    return span;
+  }
+
+  /** The entry as a bare word, if it is exactly one word (not glued to anything). */
+  private bareWord(entry: Paired): WordNode | undefined {
+    if (entry.kind !== 'value' || entry.pieces.length !== 1) return undefined;
+    const token = this.pieceToken(entry.pieces[0]!, 'Word');
+    return token ? { kind: 'word', span: tokenSpan(token), text: token.image } : undefined;
+  }
+
+  private bracketSpan(node: CstNode, open: string, close: string): Span {
+    const openToken = tokens(node, open)[0];
+    const closeToken = tokens(node, close)[0];
+    const start = isReal(openToken) ? openToken.startOffset : (this.nodeSpan(node)?.start ?? 0);
+    const end = isReal(closeToken) ? endOf(closeToken) : (this.nodeSpan(node)?.end ?? start);
+    return { start, end: Math.max(start, end) };
+  }
+
+  /** The span covered by a CST node's tokens (undefined for an empty recovered node). */
+  private nodeSpan(node: CstNode): Span | undefined {
+    const location = node.location;
+    if (!location || !Number.isFinite(location.startOffset)) return undefined;
+    const end = Number.isFinite(location.endOffset) ? (location.endOffset ?? location.startOffset) + 1 : location.startOffset;
+    return { start: location.startOffset, end: Math.max(location.startOffset, end) };
+  }
+}
+
+/** Rewrites every span of an AST (mutating it: the tree was just built and is not shared yet). */
+function remapSpans(root: unknown, mapSpan: (span: Span) => Span): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (Array.isArray(current)) {
+      for (const item of current) stack.push(item);
+      continue;
+    }
+    if (!current || typeof current !== 'object') continue;
+    const record = current as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (key === 'span' || key === 'nameSpan' || key === 'operatorSpan') record[key] = mapSpan(value as Span);
+      else if (value && typeof value === 'object') stack.push(value);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Decoding a string literal: its value (escapes and continuations applied), its text and interpolation parts,
+ * and on request an offset map from each decoded character back to the file, so code parsed from the decoded
+ * text can be reported at the exact place in the file (escapes and continuations included).
+ */
+import { isUpperHex, scanInterpolation, scanString } from './stringScan.js';
+
+export type DecodedPiece =
+  | { readonly kind: 'text'; readonly start: number; readonly end: number; readonly value: string }
+  | { readonly kind: 'interpolation'; readonly start: number; readonly end: number; readonly form: 'name' | 'quoted' | 'group' | 'substitution' };
+
+export interface DecodedString {
+  readonly value: string;
+  readonly pieces: DecodedPiece[];
+  readonly hasInterpolation: boolean;
+  /** File offset where the source of decoded character k starts / ends (only when asked for). */
+  readonly starts?: number[];
+  readonly ends?: number[];
+}
+
+const SIMPLE: Record<string, string> = {
+  '"': '"', '\\': '\\', n: '\n', r: '\r', t: '\t', $: '$', _: ' ', '?': '?', a: '\x07', b: '\b', f: '\f', v: '\v',
+};
+
+function isNameChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 95 || code >= 128;
+}
+
+/**
+ * Decodes the string token text[start, end). `unterminated` strings have no closing quote.
+ * `wantMap` builds the decoded -> file offset map (only needed for strings that hold code).
+ */
+export function decodeString(text: string, start: number, end: number, unterminated: boolean, wantMap: boolean): DecodedString {
+  const contentEnd = unterminated ? end : Math.max(start + 1, end - 1);
+  const pieces: DecodedPiece[] = [];
+  const starts: number[] | undefined = wantMap ? [] : undefined;
+  const ends: number[] | undefined = wantMap ? [] : undefined;
+  let value = '';
+  let partValue = '';
+  let partStart = start + 1;
+  let hasInterpolation = false;
+
+  const add = (chars: string, from: number, to: number): void => {
+    value += chars;
+    partValue += chars;
+    if (starts && ends) {
+      for (let k = 0; k < chars.length; k++) {
+        starts.push(from);
+        ends.push(to);
+      }
+    }
+  };
+  const flushText = (upTo: number): void => {
+    if (upTo > partStart) pieces.push({ kind: 'text', start: partStart, end: upTo, value: partValue });
+    partValue = '';
+  };
+
+  let i = start + 1;
+  while (i < contentEnd) {
+    const code = text.charCodeAt(i);
+    if (code === 92 /* \ */ && i + 1 < contentEnd) {
+      const next = text.charAt(i + 1);
+      const nextCode = text.charCodeAt(i + 1);
+      const simple = SIMPLE[next];
+      if (simple !== undefined) {
+        add(simple, i, i + 2);
+        i += 2;
+      } else if (isUpperHex(nextCode) && isUpperHex(text.charCodeAt(i + 2)) && i + 2 < contentEnd) {
+        add(String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)), i, i + 3);
+        i += 3;
+      } else if (nextCode === 32 || nextCode === 9 || nextCode === 10 || nextCode === 13) {
+        let j = i + 1;
+        while (j < contentEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+        const after = text.charCodeAt(j);
+        if (after === 13 || after === 10) {
+          j += after === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1;
+          // Export indentation after a continuation is not part of the value.
+          while (j < contentEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+          i = j;
+        } else {
+          i += 2;
+        }
+      } else {
+        add(text.slice(i, i + 2), i, i + 2);
+        i += 2;
+      }
+      continue;
+    }
+    if (code === 36 /* $ */ && i + 1 < contentEnd) {
+      const next = text.charCodeAt(i + 1);
+      let interpolationEnd = -1;
+      let form: 'name' | 'quoted' | 'group' | 'substitution' = 'name';
+      if (next === 40 || next === 91) {
+        const scan = scanInterpolation(text, i + 1, 1);
+        interpolationEnd = scan.unterminated ? contentEnd : Math.min(scan.end, contentEnd);
+        form = next === 40 ? 'group' : 'substitution';
+      } else if (next === 34) {
+        const scan = scanString(text, i + 1, [], 1);
+        interpolationEnd = scan.unterminated ? contentEnd : Math.min(scan.end, contentEnd);
+        form = 'quoted';
+      } else if (isNameChar(next)) {
+        let j = i + 1;
+        while (j < contentEnd && isNameChar(text.charCodeAt(j))) j++;
+        interpolationEnd = j;
+      }
+      if (interpolationEnd > i) {
+        flushText(i);
+        hasInterpolation = true;
+        pieces.push({ kind: 'interpolation', start: i, end: interpolationEnd, form });
+        const raw = text.slice(i, interpolationEnd);
+        value += raw;
+        if (starts && ends) {
+          for (let k = 0; k < raw.length; k++) {
+            starts.push(i + k);
+            ends.push(i + k + 1);
+          }
+        }
+        i = interpolationEnd;
+        partStart = i;
+        continue;
+      }
+    }
+    add(text.charAt(i), i, i + 1);
+    i++;
+  }
+  flushText(contentEnd);
+  return { value, pieces, hasInterpolation, starts, ends };
+}

@@ -1,0 +1,57 @@
+/**
+ * The inputs every completion provider shares, and the one place that turns a label into an LSP item with a
+ * text edit over the partial word (so `add-def` is replaced as a whole, dashes included).
+ */
+import type { CompletionItem, CompletionItemKind, MarkupContent, Range } from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from '../../analysis/types.js';
+import { inVersionWindow } from '../../core/version.js';
+import type { SchemaService, VersionWindow } from '../../schema/types.js';
+import type { DocReference } from './resolve.js';
+
+export interface CompletionRequest {
+  readonly analysis: DocumentAnalysis;
+  readonly schema: SchemaService;
+  /** Cursor offset in the file. */
+  readonly offset: number;
+  /** The range a chosen item replaces: from the start of the partial word to the cursor. */
+  readonly range: Range;
+  /** The partial word being replaced. */
+  readonly partial: string;
+}
+
+export interface ItemOptions {
+  readonly kind: CompletionItemKind;
+  readonly detail?: string;
+  readonly documentation?: string;
+  /** Documentation filled in on completionItem/resolve (see resolve.ts). */
+  readonly doc?: DocReference;
+  /** Text inserted instead of the label (`name=` for a parameter). */
+  readonly insert?: string;
+  /** Sort group; lower groups come first. */
+  readonly group?: number;
+  /** Ask the editor for the next completion right away (after `name=`). */
+  readonly retrigger?: boolean;
+}
+
+export function makeItem(request: CompletionRequest, label: string, options: ItemOptions): CompletionItem {
+  const documentation: MarkupContent | undefined = options.documentation
+    ? { kind: 'markdown', value: options.documentation }
+    : undefined;
+  const item: CompletionItem = {
+    label,
+    kind: options.kind,
+    textEdit: { range: request.range, newText: options.insert ?? label },
+    filterText: label,
+    sortText: `${options.group ?? 5}_${label}`,
+  };
+  if (options.detail) item.detail = options.detail;
+  if (documentation) item.documentation = documentation;
+  else if (options.doc) item.data = { doc: options.doc };
+  if (options.retrigger) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+  return item;
+}
+
+/** True if the item exists in the document's target RouterOS version. */
+export function availableIn(request: CompletionRequest, window: VersionWindow): boolean {
+  return inVersionWindow(request.analysis.target.version, window);
+}

@@ -1,0 +1,199 @@
+// UI tests of the PACKAGED extension: the .vsix is installed into code-server with --install-extension and
+// the workbench is driven by Debian's Chromium through playwright-core, the way a user would use it.
+//
+//   node --test test/e2e/ui/ui.test.mjs      (scripts/e2e.mjs builds the .vsix first and runs this)
+//
+// On success each scenario leaves a screenshot in test-results/ui/; with RSC_UPDATE_SCREENSHOTS=1 (or when the
+// file is missing) the README's screenshots in docs/images/ are refreshed too. A failing scenario leaves
+// test-results/ui/FAILED-<name>.png.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser } from '../lib/browser.mjs';
+import { ROOT, freshDir, freshWorkspace, installExtension, startCodeServer } from '../lib/codeServer.mjs';
+import { zipEntries, zipRead } from '../lib/zipEntries.mjs';
+import { activeEditor, appendNewLine, editorLines, expandSnippet, openFile, runCommand, wordBox } from './workbench.mjs';
+
+const VSIX = path.resolve(process.env.RSC_VSIX || path.join(ROOT, 'routeros-script.vsix'));
+const RESULTS = path.join(ROOT, 'test-results/ui');
+const DOC_IMAGES = path.join(ROOT, 'docs/images');
+// code-server gives an extension's status-bar item the DOM id "<publisher>.<name>.<item id>".
+const STATUS_ITEM = '.statusbar-item[id="rsc-tools.routeros-script.routeros.targetVersion"]';
+
+let server;
+let browser;
+let page;
+let workspace;
+
+before(async () => {
+  assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
+  fs.rmSync(RESULTS, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  workspace = freshWorkspace('ui-workspace');
+  const userDataDir = freshDir('ui-user-data');
+  const extensionsDir = freshDir('ui-extensions');
+  installExtension(VSIX, { userDataDir, extensionsDir });
+  server = await startCodeServer({
+    folder: workspace,
+    userDataDir,
+    extensionsDir,
+    logFile: path.join(ROOT, '.e2e/logs/code-server-ui.log'),
+  });
+  browser = await launchBrowser();
+  page = browser.page;
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  // Give the workbench keyboard focus (the guide: without a click, the first shortcut can go nowhere).
+  await page.locator('.monaco-workbench').click({ position: { x: 600, y: 400 } });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A test that leaves a screenshot of the failure behind, and starts from a workbench without editors. */
+function scenario(name, body) {
+  test(name, { timeout: 90000 }, async () => {
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Close All Editors');
+      await body();
+    } catch (error) {
+      const file = path.join(RESULTS, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+      await page.screenshot({ path: file }).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** Saves a screenshot of a passing scenario, and refreshes the README's copy when asked or missing. */
+async function keepScreenshot(fileName) {
+  const file = path.join(RESULTS, fileName);
+  await page.screenshot({ path: file });
+  const docCopy = path.join(DOC_IMAGES, fileName);
+  if (process.env.RSC_UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docCopy)) {
+    fs.mkdirSync(DOC_IMAGES, { recursive: true });
+    fs.copyFileSync(file, docCopy);
+  }
+}
+
+test('the .vsix holds the bundles, grammar, snippets and icon, and no node_modules', () => {
+  const entries = zipEntries(VSIX);
+  const names = entries.map((entry) => entry.name);
+  const required = [
+    'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/language-configuration.json',
+    'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/cli.js',
+    'extension/syntaxes/routeros.tmLanguage.json', 'extension/snippets/routeros.json', 'extension/images/icon.png',
+  ];
+  assert.deepEqual(required.filter((name) => !names.includes(name)), [], 'missing from the .vsix');
+  const unwanted = names.filter((name) => /node_modules\/|\.map$|\.ts$|(^|\/)(test|src|\.e2e)\//.test(name));
+  assert.deepEqual(unwanted, [], 'must not be in the .vsix');
+  // The client is a thin bundle: the parser and the analysis (Chevrotain) stay in the server's process.
+  const client = zipRead(VSIX, 'extension/client/out/extension.js').toString('utf8');
+  assert.ok(!/chevrotain/i.test(client), 'the client bundle contains the parser (Chevrotain)');
+  assert.ok(/chevrotain/i.test(zipRead(VSIX, 'extension/server/out/server.js').toString('utf8')), 'the server bundle lacks the parser');
+});
+
+function overlaps(a, b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+scenario('a misspelt parameter gets a squiggle and a Problems entry', async () => {
+  await openFile(page, 'pppoe.rsc');
+  const squiggle = activeEditor(page).locator('.squiggly-error').first();
+  await squiggle.waitFor({ timeout: 30000 });
+  const word = await wordBox(page, 'passwrd');
+  assert.ok(word, 'passwrd is not rendered in the editor');
+  const squiggles = await activeEditor(page).locator('.squiggly-error').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const rect = node.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    }),
+  );
+  assert.ok(squiggles.some((box) => overlaps(box, word)), `no error squiggle under "passwrd": ${JSON.stringify({ word, squiggles })}`);
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'passwrd' }).first().waitFor();
+  await keepScreenshot('diagnostics.png');
+});
+
+scenario('hovering a parameter shows its documentation', async () => {
+  await openFile(page, 'pppoe.rsc');
+  const word = await wordBox(page, 'add-default-route');
+  assert.ok(word, 'add-default-route is not rendered in the editor');
+  await page.mouse.move(word.x + word.width / 2, word.y + word.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /default route/i });
+  await hover.first().waitFor({ timeout: 20000 });
+  await keepScreenshot('hover.png');
+  await page.mouse.move(5, 5);
+});
+
+scenario('completion after "/interface pppoe-client add " offers and inserts add-default-route', async () => {
+  await openFile(page, 'scratch.rsc');
+  await appendNewLine(page);
+  await page.keyboard.type('/interface pppoe-client add ');
+  await page.keyboard.press('Control+Space');
+  const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'add-default-route' });
+  await row.first().waitFor({ timeout: 20000 });
+  await keepScreenshot('completion.png');
+  await page.keyboard.type('add-def');
+  await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'add-default-route' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+  const lines = await editorLines(page);
+  assert.ok(
+    lines.some((line) => line.startsWith('/interface pppoe-client add add-default-route')),
+    `the accepted item is not in the text:\n${lines.join('\n')}`,
+  );
+  await page.keyboard.press('Escape');
+});
+
+scenario('the pppoe-failover snippet inserts the failover recipe', async () => {
+  // The snippet as packaged: what the user gets is what the test expects.
+  const packaged = zipRead(VSIX, 'extension/snippets/routeros.json');
+  assert.ok(packaged, 'the .vsix has no snippets/routeros.json');
+  const failover = Object.values(JSON.parse(packaged.toString('utf8'))).find((s) => [s.prefix].flat().includes('pppoe-failover'));
+  assert.ok(failover, 'snippets/routeros.json has no snippet with the prefix pppoe-failover');
+  const body = [failover.body].flat().join('\n').split('\n');
+  const expected = expandSnippet(body).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  await openFile(page, 'scratch.rsc');
+  await appendNewLine(page);
+  await page.keyboard.type('pppoe-failover');
+  await page.keyboard.press('Control+Space');
+  await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'pppoe-failover' }).waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+  await page.keyboard.press('Escape'); // leave snippet mode
+  const text = (await editorLines(page)).map((line) => line.trim());
+  assert.ok(!text.includes('pppoe-failover'), 'the prefix was not replaced by the snippet');
+  // The first command lines of the recipe are in the editor, with the placeholders at their defaults.
+  const missing = expected.slice(0, 4).filter((line) => !text.includes(line));
+  assert.deepEqual(missing, [], `expected lines missing from:\n${text.join('\n')}`);
+  await keepScreenshot('snippet.png');
+});
+
+scenario('the status bar shows the export header version', async () => {
+  await openFile(page, 'backup-export');
+  const item = page.locator(STATUS_ITEM);
+  await item.waitFor();
+  await page.locator(STATUS_ITEM, { hasText: 'RouterOS 7.15' }).waitFor({ timeout: 20000 });
+});
+
+scenario('the status bar item changes the target version', async () => {
+  await openFile(page, 'pppoe.rsc');
+  const item = page.locator(STATUS_ITEM);
+  await item.waitFor({ timeout: 30000 });
+  assert.match(await item.innerText(), /^RouterOS /);
+  await item.click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '7.24' }).first().waitFor();
+  await input.fill('7.20');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '7.20' }).waitFor();
+  await keepScreenshot('target-version.png');
+  await page.keyboard.press('Enter');
+  await page.locator(STATUS_ITEM, { hasText: 'RouterOS 7.20' }).waitFor();
+  const settings = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode/settings.json'), 'utf8'));
+  assert.equal(settings['routeros.targetVersion'], '7.20');
+});

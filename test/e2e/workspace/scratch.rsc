@@ -1,0 +1,1 @@
+# Scratch file: the tests type completions and snippets here.

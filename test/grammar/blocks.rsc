@@ -1,0 +1,45 @@
+# SYNTAX TEST "source.routeros" "blocks, substitutions, groups and continuation"
+:if ($a > 1) do={
+#            ^^ keyword.control.flow.routeros
+#               ^ meta.block.routeros punctuation.section.block.begin.routeros
+#   ^ meta.group.routeros punctuation.section.parens.begin.routeros
+  :put [:len [/ip route find where dst-address=0.0.0.0/0]]
+# ^^^^ meta.block.routeros keyword.control.global.routeros
+#            ^ meta.substitution.command.routeros punctuation.section.brackets.begin.routeros
+#                       ^^^^ meta.substitution.command.routeros meta.substitution.command.routeros entity.name.function.command.routeros
+#                                              ^^^^^^^^^ constant.numeric.ipv4.routeros
+} else={
+# <- meta.block.routeros punctuation.section.block.end.routeros
+# ^^^^ keyword.control.flow.routeros
+  :put "small"
+#      ^^^^^^^ meta.block.routeros string.quoted.double.routeros
+}
+# <- punctuation.section.block.end.routeros
+:put 1; :put 2
+#     ^ punctuation.terminator.statement.routeros
+#       ^^^^ keyword.control.global.routeros
+/interface pppoe-client add name=pppoe-out1 \
+#                                           ^ constant.character.escape.line-continuation.routeros
+    interface=ether1 add-default-route=yes
+#   ^^^^^^^^^ meta.statement.command.routeros variable.parameter.routeros
+#                                      ^^^ meta.statement.command.routeros constant.language.boolean.routeros
+:put "after"
+# <---- meta.statement.global.routeros keyword.control.global.routeros
+:local a {name="x";ip=1.2.3.4}
+#         ^^^^ meta.block.routeros variable.parameter.routeros
+#                     ^^^^^^^ meta.block.routeros constant.numeric.ipv4.routeros
+/system script add name=s source={
+#                         ^^^^^^ variable.parameter.routeros
+#                                ^ meta.block.routeros punctuation.section.block.begin.routeros
+    :log info "from a brace script"
+#   ^^^^ meta.block.routeros keyword.control.global.routeros
+}
+# <- meta.block.routeros punctuation.section.block.end.routeros
+:put "outside again"
+#    ^^^^^^^^^^^^^^^ string.quoted.double.routeros - meta.block.routeros
+:put [/interface get [find name=ether1] mtu]
+#                ^^^ entity.name.function.command.routeros
+#                                       ^^^ string.unquoted.routeros
+# A backslash elsewhere in code is illegal on the device.
+:put 1 \ 2
+#      ^ invalid.illegal.backslash.routeros

@@ -1,0 +1,205 @@
+/**
+ * The language server as a process: initialize, diagnostics after open and after incremental edits, settings
+ * pulled per document, the documentInfo request, code actions, cancellation and robustness.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  CancellationTokenSource,
+  CodeActionRequest,
+  CompletionRequest,
+  HoverRequest,
+  LSPErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver/node';
+import { DocumentInfoRequest, ServerStatsRequest } from '../../server/src/protocol.js';
+import { ensureServerBuilt, formatDiagnostics, LspSession, positionOf } from './harness.js';
+
+const WRONG_PARAMETER = '/interface pppoe-client add interface=ether1 user=a add-default-rout=yes\n';
+
+describe('language server over stdio', () => {
+  let session: LspSession;
+
+  before(async () => {
+    ensureServerBuilt();
+    session = await LspSession.start();
+  });
+
+  after(async () => {
+    await session.stop();
+  });
+
+  test('initialize announces every feature', () => {
+    const capabilities = session.initializeResult.capabilities;
+    assert.equal(typeof capabilities.textDocumentSync, 'object');
+    assert.equal((capabilities.textDocumentSync as { change: number }).change, 2, 'incremental sync');
+    assert.ok(capabilities.completionProvider?.triggerCharacters?.includes('$'));
+    for (const name of ['hoverProvider', 'documentSymbolProvider', 'definitionProvider', 'referencesProvider', 'foldingRangeProvider'] as const) {
+      assert.equal(capabilities[name], true, name);
+    }
+    assert.deepEqual(capabilities.semanticTokensProvider?.legend.tokenTypes, [
+      'namespace', 'function', 'parameter', 'variable', 'string', 'number', 'comment', 'operator', 'keyword',
+    ]);
+    assert.ok(capabilities.codeActionProvider);
+  });
+
+  test('didOpen publishes diagnostics with the rule code and the exact range', async () => {
+    const uri = session.uri('wrong-parameter');
+    await session.open(uri, WRONG_PARAMETER);
+    const published = await session.waitForDiagnostics(uri, 1);
+    const lines = formatDiagnostics(published);
+    const start = WRONG_PARAMETER.indexOf('add-default-rout') + 1;
+    assert.ok(
+      lines.some((line) => line.startsWith(`1:${start}-1:${start + 'add-default-rout'.length} error unknown-parameter:`)),
+      lines.join('\n'),
+    );
+    assert.equal(published.diagnostics[0]?.source, 'routeros');
+  });
+
+  test('incremental edits produce new diagnostics for each version', async () => {
+    const uri = session.uri('incremental');
+    await session.open(uri, WRONG_PARAMETER);
+    const first = await session.waitForDiagnostics(uri, 1);
+    assert.ok(first.diagnostics.some((d) => d.code === 'unknown-parameter'));
+
+    // Fix the name by inserting the missing `e`: `add-default-rout` -> `add-default-route`.
+    const fixAt = positionOf(WRONG_PARAMETER, 'add-default-rout', 'add-default-rout'.length);
+    await session.change(uri, 2, [{ range: { start: fixAt, end: fixAt }, text: 'e' }]);
+    const second = await session.waitForDiagnostics(uri, 2);
+    assert.deepEqual(formatDiagnostics(second).filter((line) => line.includes('unknown-parameter')), []);
+
+    // Break another line in a second edit: a value that is not yes/no.
+    const end = { line: 1, character: 0 };
+    await session.change(uri, 3, [{ range: { start: end, end }, text: '/interface pppoe-client add interface=ether1 user=b add-default-route=maybe\n' }]);
+    const third = await session.waitForDiagnostics(uri, 3);
+    assert.ok(
+      third.diagnostics.some((d) => d.range.start.line === 1 && d.code === 'invalid-value'),
+      formatDiagnostics(third).join('\n'),
+    );
+  });
+
+  test('rapid changes are debounced: only the last version is published', async () => {
+    const uri = session.uri('debounce');
+    await session.open(uri, '/ip address\n');
+    await session.waitForDiagnostics(uri, 1);
+    for (let version = 2; version <= 6; version++) {
+      const end = { line: version - 1, character: 0 };
+      await session.change(uri, version, [{ range: { start: end, end }, text: `add address=10.0.0.${version}/24 interface=ether1\n` }]);
+    }
+    await session.waitForDiagnostics(uri, 6);
+    assert.deepEqual(session.publishedVersions(uri), [1, 6]);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const uri = session.uri('close');
+    await session.open(uri, WRONG_PARAMETER);
+    await session.waitForDiagnostics(uri, 1);
+    await session.close(uri);
+    const cleared = await session.waitForDiagnostics(uri, undefined, 10_000, (p) => p.version === undefined);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  test('routeros/documentInfo reports the version from the export header', async () => {
+    const uri = session.uri('header');
+    await session.open(uri, '# 2024-01-05 12:00:00 by RouterOS 7.15.3\n# software id = ABCD-1234\n/ip address\nadd address=10.0.0.1/24 interface=ether1\n');
+    const info = await session.connection.sendRequest(DocumentInfoRequest, { uri });
+    assert.deepEqual(info, { targetVersion: '7.15.3', source: 'header' });
+  });
+
+  test('routeros/documentInfo falls back to the newest known version', async () => {
+    const uri = session.uri('no-header');
+    await session.open(uri, '/ip address print\n');
+    const info = await session.connection.sendRequest(DocumentInfoRequest, { uri });
+    assert.equal(info?.source, 'default');
+    assert.match(info?.targetVersion ?? '', /^7\.\d+/);
+  });
+
+  test('a quick fix replaces a misspelt parameter', async () => {
+    const uri = session.uri('quick-fix');
+    await session.open(uri, WRONG_PARAMETER);
+    const published = await session.waitForDiagnostics(uri, 1);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'unknown-parameter');
+    assert.ok(diagnostic);
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const fix = (actions ?? []).find((action) => 'edit' in action && action.title.includes('add-default-route'));
+    assert.ok(fix && 'edit' in fix, JSON.stringify(actions));
+    assert.deepEqual(fix.edit?.changes?.[uri]?.map((edit) => edit.newText), ['add-default-route']);
+  });
+
+  test('a cancelled request does not crash the server', async () => {
+    const uri = session.uri('cancel');
+    const text = '/interface pppoe-client add \n'.repeat(2000);
+    await session.open(uri, text);
+    const source = new CancellationTokenSource();
+    const pending = session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1999, character: 28 } }, source.token);
+    source.cancel();
+    try {
+      await pending;
+    } catch (error) {
+      assert.ok(error instanceof ResponseError);
+      assert.equal(error.code, LSPErrorCodes.RequestCancelled);
+    }
+    // The server still answers.
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.ok(hover);
+    assert.equal(session.exited, false);
+  });
+
+  test('requests for unknown documents answer empty instead of failing', async () => {
+    const uri = 'file:///test/never-opened.rsc';
+    const completion = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.deepEqual(completion, { isIncomplete: false, items: [] });
+    assert.equal(await session.connection.sendRequest(DocumentInfoRequest, { uri }), null);
+  });
+
+  test('routeros/serverStats reports the process memory', async () => {
+    const stats = await session.connection.sendRequest(ServerStatsRequest);
+    assert.ok(stats.rss > 1_000_000 && stats.heapUsed > 0, JSON.stringify(stats));
+    assert.ok(stats.openDocuments >= 1);
+  });
+});
+
+describe('settings pulled with workspace/configuration', () => {
+  let session: LspSession;
+
+  before(async () => {
+    ensureServerBuilt();
+    session = await LspSession.start({
+      settings: {
+        targetVersion: '7.12',
+        rules: { 'unknown-parameter': 'off', 'missing-required-parameter': 'hint' },
+        commandTreeFile: '/nonexistent/inspect.json',
+      },
+    });
+  });
+
+  after(async () => {
+    await session.stop();
+  });
+
+  test('rule severities from settings apply per document', async () => {
+    const uri = session.uri('rules');
+    await session.open(uri, '/interface pppoe-client add add-default-rout=yes\n');
+    const published = await session.waitForDiagnostics(uri, 1);
+    const codes = published.diagnostics.map((d) => `${String(d.code)}:${d.severity}`);
+    assert.ok(!codes.some((code) => code.startsWith('unknown-parameter')), codes.join(', '));
+    assert.ok(codes.includes('missing-required-parameter:4'), codes.join(', '));
+  });
+
+  test('the target version setting is used without an export header', async () => {
+    const uri = session.uri('setting-version');
+    await session.open(uri, '/ip address print\n');
+    assert.deepEqual(await session.connection.sendRequest(DocumentInfoRequest, { uri }), { targetVersion: '7.12', source: 'setting' });
+  });
+
+  test('a command tree that cannot be loaded is reported in the log, and the server carries on', async () => {
+    const uri = session.uri('tree');
+    await session.open(uri, '/ip address print\n');
+    await session.waitForDiagnostics(uri, 1);
+    assert.ok(session.logs.some((line) => line.includes('could not load the command tree') && line.includes('/nonexistent/inspect.json')), session.logs.join('\n'));
+  });
+});

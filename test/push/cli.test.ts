@@ -1,0 +1,218 @@
+// `rsc push` end to end against the stand-in routers: exit codes, messages, refusals, secrets.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { runPush, type PushCliIo } from '../../server/src/cli/push.js';
+import { opensshFingerprint } from '../../server/src/push/trust.js';
+import { FakeRestRouter, makeCertificate, type TestCertificate } from './fakeRestRouter.js';
+import { FakeSshRouter, makeHostKey } from './fakeSshRouter.js';
+import { fakeLint, leaks } from './helpers.js';
+
+let certificate: TestCertificate;
+let router: FakeRestRouter;
+let workDir: string;
+
+before(() => {
+  certificate = makeCertificate();
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsc-push-cli-'));
+  fs.writeFileSync(path.join(workDir, 'good.rsc'), '/interface bridge add name=bridge1\n/ip address add address=10.0.0.1/24 interface=bridge1\n');
+  fs.writeFileSync(path.join(workDir, 'lint-bad.rsc'), '/ip address add address=10.0.0.1/24\n/BAD thing\n');
+});
+after(() => {
+  fs.rmSync(certificate.dir, { recursive: true, force: true });
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  router = new FakeRestRouter(certificate);
+  await router.start();
+});
+afterEach(() => router.stop());
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function rsc(args: string[], options: { env?: Record<string, string | undefined>; readPassword?: PushCliIo['readPassword'] } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runPush(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env: options.env ?? { ROUTEROS_PASSWORD: router.password },
+    readPassword: options.readPassword,
+    cwd: workDir,
+    lint: fakeLint,
+  });
+  // Whatever happened, no form of the password may have been printed.
+  assert.deepEqual(leaks(stdout + stderr, router.user, router.password), [], 'the password leaked into the output');
+  return { code, stdout, stderr };
+}
+
+const url = (): string => `https://127.0.0.1:${router.port}`;
+const compactFingerprint = (): string => certificate.fingerprint.replace(/:/g, '').toLowerCase();
+
+test('cli: success exits 0; the fingerprint is accepted without colons and in lower case', async () => {
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', compactFingerprint(), 'good.rsc']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /Pushed to MikroTik-Test \(RouterOS 7\.16\.2 \(stable\)\)/);
+  assert.match(run.stderr, /Router MikroTik-Test \(RouterOS 7\.16\.2 \(stable\)\)/);
+  assert.match(run.stderr, /Sending good\.rsc as rsc-push-\d{8}T\d{6}-[0-9a-f]{8}\.rsc: \d+ bytes, 2 lines; dry run, then import/);
+  assert.equal(router.appliedImports.length, 1);
+  assert.equal(router.files.size, 0);
+});
+
+test('cli: a self-signed certificate without --fingerprint is refused (exit 1), with the fingerprint to check', async () => {
+  const run = await rsc(['--router', url(), '--user', 'admin', 'good.rsc']);
+  assert.equal(run.code, 1);
+  assert.ok(run.stderr.includes(`--fingerprint ${certificate.fingerprint}`), run.stderr);
+  assert.equal(router.requests.length, 0);
+});
+
+test('cli: a --fingerprint that does not match is REFUSED (exit 1)', async () => {
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', 'ab'.repeat(32), 'good.rsc']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /REFUSED: the certificate .* changed/);
+  assert.equal(router.requests.length, 0);
+});
+
+test('cli: a runtime error exits 1 and names the failing line (also as FILE:LINE:COL)', async () => {
+  router.onImport = (call) => ({
+    kind: 'reply',
+    body: { ret: call.dryRun ? 'No syntax errors found in the import file' : 'Script Error: failure: already have interface with name bridge1 (/interface/bridge/add; line 2) (:import; line 1)' },
+  });
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'good.rsc']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /Failed at line 2: /);
+  assert.match(run.stderr, /^good\.rsc:2:1: error: failure: already have interface/m);
+});
+
+test('cli: an unknown outcome (request cut by the router) exits 3, never 0', async () => {
+  router.onImport = (call) =>
+    call.dryRun ? { kind: 'reply', body: { ret: 'No syntax errors found in the import file' } } : { kind: 'reply', status: 400, body: { detail: 'Session closed', error: 400, message: 'Bad Request' } };
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'good.rsc']);
+  assert.equal(run.code, 3);
+  assert.match(run.stderr, /The outcome is unknown: the connection broke after the script was sent; check the router/);
+  assert.equal(run.stdout, '');
+});
+
+test('cli: a hanging import is bounded by --timeout and exits 3', async () => {
+  router.onImport = (call) => (call.dryRun ? { kind: 'reply', body: { ret: 'No syntax errors found in the import file' } } : { kind: 'hang' });
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, '--timeout', '0.2', 'good.rsc']);
+  assert.equal(run.code, 3);
+  assert.equal(router.files.size, 0);
+});
+
+test('cli: --password is rejected with an explanation and the value is never echoed', async () => {
+  for (const args of [['--password', 'hunter2-secret'], ['--password=hunter2-secret']]) {
+    const run = await rsc(['--router', url(), '--user', 'admin', ...args, 'good.rsc']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /passwords are never taken from the command line/);
+    assert.ok(!run.stderr.includes('hunter2-secret'));
+  }
+});
+
+test('cli: usage errors and an unreadable file exit 2', async () => {
+  assert.equal((await rsc(['--user', 'admin', 'good.rsc'])).code, 2);
+  assert.equal((await rsc(['--router', url(), 'good.rsc'])).code, 2);
+  assert.equal((await rsc(['--router', url(), '--user', 'admin'])).code, 2);
+  assert.equal((await rsc(['--router', url(), '--user', 'admin', '--transport', 'ftp', 'good.rsc'])).code, 2);
+  assert.equal((await rsc(['--router', url(), '--user', 'admin', '--fingerprint', 'xyz', 'good.rsc'])).code, 2);
+  const missing = await rsc(['--router', url(), '--user', 'admin', 'missing.rsc']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /cannot read missing\.rsc: ENOENT/);
+  const http = await rsc(['--router', `http://127.0.0.1:${router.port}`, '--user', 'admin', 'good.rsc']);
+  assert.equal(http.code, 2);
+  assert.match(http.stderr, /--allow-http/);
+  assert.equal(router.requests.length, 0);
+});
+
+test('cli: without ROUTEROS_PASSWORD and no terminal it exits 2; on a terminal it asks', async () => {
+  const none = await rsc(['--router', url(), '--user', 'admin', 'good.rsc'], { env: {} });
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /ROUTEROS_PASSWORD/);
+  const prompts: string[] = [];
+  const asked = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'good.rsc'], {
+    env: {},
+    readPassword: async (prompt) => {
+      prompts.push(prompt);
+      return router.password;
+    },
+  });
+  assert.equal(asked.code, 0, asked.stderr);
+  assert.deepEqual(prompts, ['Password for admin on 127.0.0.1: ']);
+});
+
+test('cli: lint errors refuse the push (exit 1, nothing sent) unless --force', async () => {
+  const refused = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'lint-bad.rsc']);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /^lint-bad\.rsc:2:2: error: a bad word \[fake-error\]/m);
+  assert.match(refused.stderr, /--force/);
+  assert.equal(router.requests.length, 0);
+  const forced = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, '--force', 'lint-bad.rsc']);
+  assert.equal(forced.code, 0, forced.stderr);
+});
+
+test('cli: --dry-run applies nothing', async () => {
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, '--dry-run', 'good.rsc']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /Nothing was applied/);
+  assert.equal(router.appliedImports.length, 0);
+});
+
+test('cli: --dry-run on a router older than 7.16 fails and says why', async () => {
+  router.version = '7.12.1 (stable)';
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, '--dry-run', 'good.rsc']);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /dry run is not possible/);
+  assert.ok(!router.requests.some((r) => r.method === 'PUT'));
+});
+
+test('cli: ssh transport with an OpenSSH-style --fingerprint', async () => {
+  const key = makeHostKey();
+  const sshRouter = new FakeSshRouter(key.privateKey);
+  await sshRouter.start();
+  try {
+    let stdout = '';
+    let stderr = '';
+    const code = await runPush(['--router', `ssh://127.0.0.1:${sshRouter.port}`, '--user', 'admin', '--fingerprint', opensshFingerprint(key.fingerprint), 'good.rsc'], {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      env: { ROUTEROS_PASSWORD: sshRouter.password },
+      cwd: workDir,
+      lint: fakeLint,
+    });
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /Pushed to MikroTik-SSH/);
+    assert.equal(sshRouter.files.size, 0);
+    assert.deepEqual(leaks(stdout + stderr, 'admin', sshRouter.password), []);
+  } finally {
+    await sshRouter.stop();
+  }
+});
+
+test('cli: without an injected linter the project linter (server/src/lint.ts) runs first', async (t) => {
+  // The linter loads only where its dependencies load (chevrotain is ESM-only; the bundle always has it).
+  const loadable = await import('../../server/src/lint.js').then(
+    () => true,
+    (error: Error) => error.message,
+  );
+  if (loadable !== true) {
+    t.skip(`the project linter cannot be loaded under this test runner: ${loadable}`);
+    return;
+  }
+  let stdout = '';
+  let stderr = '';
+  const code = await runPush(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'good.rsc'], {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env: { ROUTEROS_PASSWORD: router.password },
+    cwd: workDir,
+  });
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /Checking the script with the linter/);
+  assert.match(stdout, /Pushed to MikroTik-Test/);
+});
