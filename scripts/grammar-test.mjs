@@ -24,6 +24,55 @@ function checkGeneratedGrammarIsCurrent() {
   return readFileSync(grammarPath, 'utf8') === expected;
 }
 
+/**
+ * Checks of language-configuration.json that the editor relies on: words stay whole, `'` is not a quote, and a
+ * line ending in a backslash continues indented by four spaces. Returns one [description, failure or ''] pair
+ * per check.
+ */
+function checkLanguageConfiguration() {
+  const config = JSON.parse(readFileSync(join(root, 'language-configuration.json'), 'utf8'));
+  const results = [];
+  const check = (description, failure) => results.push([description, failure]);
+
+  const word = new RegExp(config.wordPattern, 'g');
+  const wordCases = [
+    ['/interface pppoe-client add add-default-route=yes', ['interface', 'pppoe-client', 'add', 'add-default-route', 'yes']],
+    [':put ($myVar->"k") $1 $"my-var"', ['put', '$myVar', 'k', '$1', '$"my-var"']],
+    ['dst-address=10.0.0.0/8 ranges=10.0.0.2-10.0.0.9 mac=AA:BB:CC:DD:EE:FF', ['dst-address', '10.0.0.0/8', 'ranges', '10.0.0.2-10.0.0.9', 'mac', 'AA:BB:CC:DD:EE:FF']],
+    ['address=2001:db8::1/64 id=*1A t=1h30m', ['address', '2001:db8::1/64', 'id', '*1A', 't', '1h30m']],
+  ];
+  for (const [text, expected] of wordCases) {
+    const actual = text.match(word) ?? [];
+    check(`wordPattern splits ${JSON.stringify(text)}`,
+      JSON.stringify(actual) === JSON.stringify(expected) ? '' : `got ${JSON.stringify(actual)}`);
+  }
+
+  check('line comment is #', config.comments?.lineComment === '#' ? '' : `got ${config.comments?.lineComment}`);
+  const pairs = (config.autoClosingPairs ?? []).map((pair) => pair.open + pair.close);
+  for (const expected of ['{}', '[]', '()', '""']) {
+    check(`auto-closes ${expected}`, pairs.includes(expected) ? '' : `pairs are ${pairs.join(' ')}`);
+  }
+  check("does not auto-close ' (not a quote in RouterOS)", pairs.some((p) => p.includes("'")) ? 'found a quote pair' : '');
+
+  // VS Code applies the first rule whose regexes all match; simulate that for the continuation cases.
+  const rules = config.onEnterRules ?? [];
+  const firstRule = (previousLine, currentLine) => rules.find((rule) =>
+    new RegExp(rule.beforeText).test(currentLine) &&
+    (rule.previousLineText === undefined || new RegExp(rule.previousLineText).test(previousLine)));
+  const first = firstRule('/ip address', '/interface pppoe-client add name=pppoe-out1 \\');
+  check('Enter after a first continuation line indents by four spaces',
+    first?.action?.indent === 'none' && first?.action?.appendText === '    ' ? '' : `rule ${JSON.stringify(first)}`);
+  const middle = firstRule('/interface pppoe-client add \\', '    name=pppoe-out1 \\');
+  check('Enter inside a continuation keeps the indentation',
+    middle?.action?.indent === 'none' && middle?.action?.appendText === undefined ? '' : `rule ${JSON.stringify(middle)}`);
+  const last = firstRule('    name=pppoe-out1 \\', '    disabled=no');
+  check('Enter after the last continuation line outdents',
+    last?.action?.indent === 'outdent' ? '' : `rule ${JSON.stringify(last)}`);
+  const plain = firstRule('/ip address', 'add address=10.0.0.1/24 interface=ether1');
+  check('Enter after an ordinary line applies no continuation rule', plain ? `rule ${JSON.stringify(plain)}` : '');
+  return results;
+}
+
 /** An assertion covers a character range; count each one so the summary says how much was checked. */
 function countAssertions(testCase) {
   return testCase.assertions.reduce((sum, line) => sum + line.scopeAssertions.length, 0);
@@ -53,6 +102,14 @@ async function main() {
   if (!checkGeneratedGrammarIsCurrent()) {
     console.log('FAIL syntaxes/routeros.tmLanguage.json is out of date: run node syntaxes/build-grammar.mjs');
     failed++;
+  }
+  for (const [description, failure] of checkLanguageConfiguration()) {
+    if (failure) {
+      console.log(`FAIL language-configuration.json: ${description}: ${failure}`);
+      failed++;
+    } else {
+      passed++;
+    }
   }
   if (files.length === 0) {
     console.log(`FAIL no grammar test files in ${relative(root, testDir)}`);

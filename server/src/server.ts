@@ -10,6 +10,7 @@
 import {
   CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -189,8 +190,11 @@ async function withAnalysis<R>(
   }
 }
 
+let clientRegistersConfigurationChanges = false;
+
 connection.onInitialize((params): InitializeResult => {
   clientPullsConfiguration = params.capabilities.workspace?.configuration === true;
+  clientRegistersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -205,6 +209,13 @@ connection.onInitialize((params): InitializeResult => {
     },
     serverInfo: { name: 'routeros-language-server' },
   };
+});
+
+connection.onInitialized(() => {
+  // Ask the client to announce changes of the `routeros` section; the new values are then pulled per document.
+  if (clientPullsConfiguration && clientRegistersConfigurationChanges) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  }
 });
 
 connection.onCompletion((params, token) =>

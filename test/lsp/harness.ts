@@ -113,6 +113,8 @@ export class LspSession {
     private readonly waiters: Set<() => void>,
     /** Lines the server logged (window/logMessage). */
     readonly logs: string[],
+    /** What the test client answers to workspace/configuration; tests may replace `current`. */
+    readonly settings: { current?: Record<string, unknown> },
   ) {
     this.initializeResult = initializeResult;
   }
@@ -130,7 +132,8 @@ export class LspSession {
     connection.onNotification(LogMessageNotification.type, (params) => {
       logs.push(params.message);
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? null));
+    const settings = { current: options.settings };
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings.current ?? null));
     connection.listen();
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -138,7 +141,7 @@ export class LspSession {
       capabilities: options.settings ? { workspace: { configuration: true } } : {},
     });
     await connection.sendNotification(InitializedNotification.type, {});
-    return new LspSession(connection, child, result, published, waiters, logs);
+    return new LspSession(connection, child, result, published, waiters, logs, settings);
   }
 
   get pid(): number | undefined {
@@ -166,6 +169,16 @@ export class LspSession {
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** How many diagnostics notifications arrived for `uri` so far (for waiting on the next one). */
+  publishedCount(uri: string): number {
+    return this.published.filter((p) => p.uri === uri).length;
+  }
+
+  /** Resolves with the `index`-th (0-based) diagnostics notification for `uri`. */
+  waitForNthDiagnostics(uri: string, index: number): Promise<PublishDiagnosticsParams> {
+    return this.waitForDiagnostics(uri, undefined, 10_000, (p) => this.published.filter((q) => q.uri === uri).indexOf(p) === index);
   }
 
   /** Versions of every diagnostics notification received for `uri`, in order. */

@@ -8,6 +8,7 @@ import {
   CancellationTokenSource,
   CodeActionRequest,
   CompletionRequest,
+  DidChangeConfigurationNotification,
   HoverRequest,
   LSPErrorCodes,
   ResponseError,
@@ -15,7 +16,7 @@ import {
 import { DocumentInfoRequest, ServerStatsRequest } from '../../server/src/protocol.js';
 import { ensureServerBuilt, formatDiagnostics, LspSession, positionOf } from './harness.js';
 
-const WRONG_PARAMETER = '/interface pppoe-client add interface=ether1 user=a add-default-rout=yes\n';
+const WRONG_PARAMETER = '/interface pppoe-client add interface=ether1 user=a add-defualt-route=yes\n';
 
 describe('language server over stdio', () => {
   let session: LspSession;
@@ -48,9 +49,9 @@ describe('language server over stdio', () => {
     await session.open(uri, WRONG_PARAMETER);
     const published = await session.waitForDiagnostics(uri, 1);
     const lines = formatDiagnostics(published);
-    const start = WRONG_PARAMETER.indexOf('add-default-rout') + 1;
+    const start = WRONG_PARAMETER.indexOf('add-defualt-route') + 1;
     assert.ok(
-      lines.some((line) => line.startsWith(`1:${start}-1:${start + 'add-default-rout'.length} error unknown-parameter:`)),
+      lines.some((line) => line.startsWith(`1:${start}-1:${start + 'add-defualt-route'.length} error unknown-parameter:`)),
       lines.join('\n'),
     );
     assert.equal(published.diagnostics[0]?.source, 'routeros');
@@ -62,9 +63,10 @@ describe('language server over stdio', () => {
     const first = await session.waitForDiagnostics(uri, 1);
     assert.ok(first.diagnostics.some((d) => d.code === 'unknown-parameter'));
 
-    // Fix the name by inserting the missing `e`: `add-default-rout` -> `add-default-route`.
-    const fixAt = positionOf(WRONG_PARAMETER, 'add-default-rout', 'add-default-rout'.length);
-    await session.change(uri, 2, [{ range: { start: fixAt, end: fixAt }, text: 'e' }]);
+    // Fix the spelling in place: `defualt` -> `default`.
+    const from = positionOf(WRONG_PARAMETER, 'defualt');
+    const to = positionOf(WRONG_PARAMETER, 'defualt', 'defualt'.length);
+    await session.change(uri, 2, [{ range: { start: from, end: to }, text: 'default' }]);
     const second = await session.waitForDiagnostics(uri, 2);
     assert.deepEqual(formatDiagnostics(second).filter((line) => line.includes('unknown-parameter')), []);
 
@@ -183,11 +185,28 @@ describe('settings pulled with workspace/configuration', () => {
 
   test('rule severities from settings apply per document', async () => {
     const uri = session.uri('rules');
-    await session.open(uri, '/interface pppoe-client add add-default-rout=yes\n');
+    await session.open(uri, '/interface pppoe-client add add-defualt-route=yes\n');
     const published = await session.waitForDiagnostics(uri, 1);
     const codes = published.diagnostics.map((d) => `${String(d.code)}:${d.severity}`);
     assert.ok(!codes.some((code) => code.startsWith('unknown-parameter')), codes.join(', '));
     assert.ok(codes.includes('missing-required-parameter:4'), codes.join(', '));
+  });
+
+  test('a configuration change is pulled again and applied', async () => {
+    const uri = session.uri('config-change');
+    await session.open(uri, '/interface pppoe-client add add-defualt-route=yes\n');
+    await session.waitForDiagnostics(uri, 1);
+    const before = session.publishedCount(uri);
+    const previous = session.settings.current;
+    session.settings.current = { ...previous, rules: { 'unknown-parameter': 'warning' } };
+    try {
+      await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      const after = await session.waitForNthDiagnostics(uri, before);
+      const unknown = after.diagnostics.find((d) => d.code === 'unknown-parameter');
+      assert.equal(unknown?.severity, 2, JSON.stringify(after.diagnostics));
+    } finally {
+      session.settings.current = previous;
+    }
   });
 
   test('the target version setting is used without an export header', async () => {

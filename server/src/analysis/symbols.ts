@@ -4,7 +4,7 @@
  */
 import type { CommandStatement, Expression, Script, Span, VariableRef } from '../core/ast.js';
 import type { ObjectKind, ParameterSchema, SchemaService, ValueType } from '../schema/types.js';
-import { EXTRA_DEFINITIONS, isInterfaceMenu } from './objects.js';
+import { checkValue } from '../schema/values/values.js';
 import type {
   ObjectReference,
   ObjectSymbol,
@@ -85,6 +85,7 @@ function collectObjects(command: ResolvedCommand, schema: SchemaService, objects
   const menu = command.menuPath;
   const commandName = command.commandName ?? '';
   const menuSchema = schema.getMenu(menu);
+  const definitions = [...(menuSchema?.defines ? [menuSchema.defines] : []), ...(menuSchema?.extraDefines ?? [])];
   for (const arg of command.node.args ?? []) {
     if (arg.kind !== 'named' || !arg.value) continue;
     const paramName = arg.name.text;
@@ -92,23 +93,16 @@ function collectObjects(command: ResolvedCommand, schema: SchemaService, objects
     if (text === undefined || text === '') continue;
     const span = arg.value.span;
 
-    const definesHere =
-      commandName === 'add' &&
-      ((menuSchema?.defines && menuSchema.defines.by === paramName) || (paramName === 'name' && isInterfaceMenu(menu)));
-    if (definesHere) {
-      const kind: ObjectKind = menuSchema?.defines?.kind ?? 'interface';
-      objects.push({ kind, name: text, span, menuPath: menu });
-      if (kind !== 'interface' && isInterfaceMenu(menu)) objects.push({ kind: 'interface', name: text, span, menuPath: menu });
-      continue;
-    }
-    const extra = EXTRA_DEFINITIONS.find((d) => d.parameter === paramName && d.commands.includes(commandName) && samePath(d.menu, menu));
-    if (extra) {
-      objects.push({ kind: extra.kind, name: text, span, menuPath: menu });
+    const defined = definingKinds(definitions, menu, commandName, paramName);
+    if (defined.length > 0) {
+      for (const kind of defined) objects.push({ kind, name: text, span, menuPath: menu });
       continue;
     }
     const param = schema.getParameter(menu, commandName, paramName);
     const target = param ? referenceTarget(param) : undefined;
-    if (!target) continue;
+    if (!target || !param) continue;
+    // `local-address=192.0.2.1` where the type is "an address or a pool name": an address is no reference.
+    if (param.type.kind === 'oneOf' && param.type.types.some((t) => t.kind !== 'reference' && t.kind !== 'any' && checkValue(text, t, paramName) === undefined)) continue;
     for (const element of splitList(text, span, target.list)) {
       if (target.keywords.includes(element.name)) continue;
       references.push({ kind: target.kind, name: element.name, span: element.span, menuPath: menu, parameter: paramName });
@@ -116,8 +110,24 @@ function collectObjects(command: ResolvedCommand, schema: SchemaService, objects
   }
 }
 
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+/**
+ * The kinds of object a named argument creates: the menu's `defines`/`extraDefines` on `add`; a new interface
+ * for `name=` on `add` in any `/interface <type>` menu (also those the schema does not describe); and a renamed
+ * port for `name=` on `set` in `/interface ethernet` (`set [find default-name=ether1] name=wan`).
+ */
+function definingKinds(
+  definitions: readonly { kind: ObjectKind; by: string }[],
+  menu: readonly string[],
+  command: string,
+  parameter: string,
+): ObjectKind[] {
+  const kinds: ObjectKind[] = [];
+  if (command === 'add') for (const d of definitions) if (d.by === parameter && !kinds.includes(d.kind)) kinds.push(d.kind);
+  const interfaceMenu = menu[0] === 'interface' && menu.length === 2 && !['list', 'monitor-traffic'].includes(menu[1]!);
+  if (interfaceMenu && parameter === 'name' && (command === 'add' || (command === 'set' && menu[1] === 'ethernet')) && !kinds.includes('interface')) {
+    kinds.push('interface');
+  }
+  return kinds;
 }
 
 function referenceTarget(param: ParameterSchema): { kind: ObjectKind; keywords: readonly string[]; list: boolean } | undefined {

@@ -482,7 +482,7 @@ export class AstBuilder {
   }
 
   /** Parses decoded code and maps every span and problem back to file offsets. */
-  private nestedScript(code: string, starts: number[], ends: number[], stringSpan: Span): Script {
+  private nestedScript(code: string, starts: Int32Array, ends: Int32Array, stringSpan: Span): Script {
     const contentStart = stringSpan.start + 1;
     const contentEnd = Math.max(contentStart, stringSpan.end - 1);
     const mapStart = (offset: number): number => (offset < starts.length ? starts[offset]! : contentEnd);

@@ -25,6 +25,8 @@ import { scanString } from './stringScan.js';
 
 export interface LexResult {
   tokens: RscToken[];
+  /** Indexes of the Newline tokens outside every bracket: the parser may split the token stream there. */
+  topLevelBreaks: number[];
   comments: Span[];
   problems: RawProblem[];
 }
@@ -95,6 +97,7 @@ class Scanner {
   private readonly tokens: RscToken[] = [];
   private readonly comments: Span[] = [];
   private readonly problems: RawProblem[] = [];
+  private readonly topLevelBreaks: number[] = [];
   private readonly frames: Frame[] = [{ open: '', start: 0, where: false }];
   /** True where a new command may start: `#` is a comment here, `:`/`/` are prefixes. */
   private atStatementStart = true;
@@ -130,13 +133,15 @@ class Scanner {
       } else if (code === CH_SEMI) {
         this.semicolon();
       } else if (code === CH_HASH && this.commentAllowedHere()) {
+        const continued = this.afterContinuation && !this.atStatementStart;
         this.comment(true);
+        if (continued) this.skipLineBreak();
       } else {
         this.token(code);
       }
     }
     this.closeAllAtEnd();
-    return { tokens: this.tokens, comments: this.comments, problems: this.problems };
+    return { tokens: this.tokens, topLevelBreaks: this.topLevelBreaks, comments: this.comments, problems: this.problems };
   }
 
   private get frame(): Frame {
@@ -205,6 +210,7 @@ class Scanner {
     this.closeParensBefore(start, 'newline');
     this.frame.where = false;
     this.push(Newline, start, this.pos, undefined);
+    if (this.frames.length === 1) this.topLevelBreaks.push(this.tokens.length - 1);
     this.previous = this.tokens[this.tokens.length - 1];
     this.atStatementStart = true;
     this.afterContinuation = false;
@@ -271,6 +277,14 @@ class Scanner {
     if (record) this.comments.push({ start, end: i });
     this.pos = i;
     this.sawSpace = true;
+  }
+
+  /** After a comment that sits inside a continued command, the command goes on past the comment's line. */
+  private skipLineBreak(): void {
+    const code = this.text.charCodeAt(this.pos);
+    if (code === CH_CR) this.pos += this.text.charCodeAt(this.pos + 1) === CH_LF ? 2 : 1;
+    else if (code === CH_LF) this.pos++;
+    this.afterContinuation = true;
   }
 
   private token(code: number): void {

@@ -4,7 +4,7 @@
  * Every span in the result is an absolute offset into the file text, also for code nested in strings.
  * `parseScript` never throws: an internal failure becomes one problem and an empty script.
  */
-import type { Script, Span } from './ast.js';
+import type { Script, Span, Statement } from './ast.js';
 import { AstBuilder } from './astBuilder.js';
 import { grammar } from './grammar.js';
 import { lex } from './lexer.js';
@@ -28,17 +28,36 @@ interface CoreResult {
   comments: Span[];
 }
 
+/**
+ * Tokens per parser run. A big export is parsed in slices that end at a line break outside all brackets, so
+ * each slice's CST is small and short-lived (one CST for a whole 50,000-line export costs more in garbage
+ * collection than the parsing itself).
+ */
+const SLICE_TOKENS = 2000;
+
 /** Lexes, parses and builds one text; `depth` counts how deep inside strings this code is. */
 function parseCore(text: string, depth: number): CoreResult {
   const lexed = lex(text);
   const parser = grammar();
-  parser.input = lexed.tokens;
-  const cst = parser.script();
-  const problems = [...lexed.problems, ...parserErrorProblems(parser.errors, text, text.length)];
+  const problems = lexed.problems;
   const comments = lexed.comments;
   const builder = new AstBuilder(text, problems, comments, depth, parseCore);
-  const script = builder.script(cst, { start: 0, end: text.length });
-  return { script, problems, comments };
+  const statements: Statement[] = [];
+  const { tokens, topLevelBreaks } = lexed;
+  let sliceStart = 0;
+  let breakIndex = 0;
+  while (sliceStart < tokens.length) {
+    let sliceEnd = tokens.length;
+    while (breakIndex < topLevelBreaks.length && topLevelBreaks[breakIndex]! < sliceStart + SLICE_TOKENS) breakIndex++;
+    if (breakIndex < topLevelBreaks.length) sliceEnd = topLevelBreaks[breakIndex]! + 1;
+    parser.input = sliceStart === 0 && sliceEnd === tokens.length ? tokens : tokens.slice(sliceStart, sliceEnd);
+    const cst = parser.script();
+    problems.push(...parserErrorProblems(parser.errors, text, text.length));
+    for (const statement of builder.script(cst, { start: 0, end: text.length }).statements) statements.push(statement);
+    sliceStart = sliceEnd;
+  }
+  parser.input = [];
+  return { script: { kind: 'script', span: { start: 0, end: text.length }, statements }, problems, comments };
 }
 
 /** Problems that may appear several times on one line: each is its own mistake. */

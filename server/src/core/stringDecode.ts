@@ -14,8 +14,8 @@ export interface DecodedString {
   readonly pieces: DecodedPiece[];
   readonly hasInterpolation: boolean;
   /** File offset where the source of decoded character k starts / ends (only when asked for). */
-  readonly starts?: number[];
-  readonly ends?: number[];
+  readonly starts?: Int32Array;
+  readonly ends?: Int32Array;
 }
 
 const SIMPLE: Record<string, string> = {
@@ -33,20 +33,38 @@ function isNameChar(code: number): boolean {
 export function decodeString(text: string, start: number, end: number, unterminated: boolean, wantMap: boolean): DecodedString {
   const contentEnd = unterminated ? end : Math.max(start + 1, end - 1);
   const pieces: DecodedPiece[] = [];
-  const starts: number[] | undefined = wantMap ? [] : undefined;
-  const ends: number[] | undefined = wantMap ? [] : undefined;
+  // A decoded string is never longer than its source, so the maps can be sized once.
+  const capacity = Math.max(0, contentEnd - start - 1);
+  const starts = wantMap ? new Int32Array(capacity) : undefined;
+  const ends = wantMap ? new Int32Array(capacity) : undefined;
+  let mapped = 0;
+  const chunks: string[] = [];
   let value = '';
   let partValue = '';
   let partStart = start + 1;
   let hasInterpolation = false;
 
   const add = (chars: string, from: number, to: number): void => {
-    value += chars;
+    chunks.push(chars);
     partValue += chars;
     if (starts && ends) {
-      for (let k = 0; k < chars.length; k++) {
-        starts.push(from);
-        ends.push(to);
+      for (let k = 0; k < chars.length && mapped < capacity; k++) {
+        starts[mapped] = from;
+        ends[mapped] = to;
+        mapped++;
+      }
+    }
+  };
+  /** A run of characters copied as they are (the common case): one slice, one map entry per character. */
+  const addRun = (from: number, to: number): void => {
+    const run = text.slice(from, to);
+    chunks.push(run);
+    partValue += run;
+    if (starts && ends) {
+      for (let k = from; k < to && mapped < capacity; k++) {
+        starts[mapped] = k;
+        ends[mapped] = k + 1;
+        mapped++;
       }
     }
   };
@@ -107,22 +125,27 @@ export function decodeString(text: string, start: number, end: number, untermina
         flushText(i);
         hasInterpolation = true;
         pieces.push({ kind: 'interpolation', start: i, end: interpolationEnd, form });
-        const raw = text.slice(i, interpolationEnd);
-        value += raw;
-        if (starts && ends) {
-          for (let k = 0; k < raw.length; k++) {
-            starts.push(i + k);
-            ends.push(i + k + 1);
-          }
-        }
+        addRun(i, interpolationEnd);
+        partValue = '';
         i = interpolationEnd;
         partStart = i;
         continue;
       }
     }
-    add(text.charAt(i), i, i + 1);
-    i++;
+    let runEnd = i + 1;
+    while (runEnd < contentEnd) {
+      const next = text.charCodeAt(runEnd);
+      if (next === 92 || next === 36) break;
+      runEnd++;
+    }
+    addRun(i, runEnd);
+    i = runEnd;
   }
   flushText(contentEnd);
-  return { value, pieces, hasInterpolation, starts, ends };
+  value = chunks.join('');
+  return {
+    value, pieces, hasInterpolation,
+    starts: starts ? starts.subarray(0, mapped) : undefined,
+    ends: ends ? ends.subarray(0, mapped) : undefined,
+  };
 }

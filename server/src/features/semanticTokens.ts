@@ -36,8 +36,15 @@ const NUMBER_LIKE = new Set(['number', 'ip', 'ipPrefix', 'ipRange', 'ip6', 'ip6P
  * Tokens of the whole document, or only of the top-level statements that touch `within` (offsets): editors ask
  * for the visible range first, which keeps a 50,000-line export responsive.
  */
-export function provideSemanticTokens(analysis: DocumentAnalysis, within?: Span): SemanticTokens {
+export function provideSemanticTokens(analysis: DocumentAnalysis, requested?: Span): SemanticTokens {
   const tokens: RawToken[] = [];
+  const topLevel = analysis.parse.script.statements ?? [];
+  const statements = requested ? topLevel.filter((s) => s.span.end >= requested.start && s.span.start <= requested.end) : topLevel;
+  // A range grows to whole statements, so a statement's tokens are all there or all absent.
+  const within: Span | undefined = requested && {
+    start: Math.min(requested.start, statements[0]?.span.start ?? requested.start),
+    end: Math.max(requested.end, statements[statements.length - 1]?.span.end ?? requested.end),
+  };
   const touches = (span: Span) => !within || (span.end >= within.start && span.start <= within.end);
   const push = (span: Span | undefined, type: TokenType, modifiers = 0) => {
     if (span && span.end > span.start && touches(span)) tokens.push({ start: span.start, end: span.end, type: typeIndex(type), modifiers });
@@ -51,7 +58,6 @@ export function provideSemanticTokens(analysis: DocumentAnalysis, within?: Span)
   for (const variable of analysis.symbols.variables) push(variable.span, 'variable', DECLARATION);
 
   const strings: StringLiteral[] = [];
-  const statements = (analysis.parse.script.statements ?? []).filter((statement) => touches(statement.span));
   const visit = (node: AnyNode): boolean | undefined => {
     switch (node.kind) {
       case 'named':

@@ -73,7 +73,9 @@ async function keepScreenshot(fileName) {
   const file = path.join(RESULTS, fileName);
   await page.screenshot({ path: file });
   const docCopy = path.join(DOC_IMAGES, fileName);
-  if (process.env.RSC_UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docCopy)) {
+  // Only the project's own package may refresh the README's pictures (not a .vsix given through RSC_VSIX).
+  const ownPackage = !process.env.RSC_VSIX;
+  if (ownPackage && (process.env.RSC_UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docCopy))) {
     fs.mkdirSync(DOC_IMAGES, { recursive: true });
     fs.copyFileSync(file, docCopy);
   }

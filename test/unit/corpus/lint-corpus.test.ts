@@ -30,7 +30,34 @@ const VALID_EXCEPTIONS: Record<string, string> = {};
  * Line of the fault in each broken file (1-based, in the file as stored in the corpus), read from the router's
  * message where it names one, else from the description in BROKEN.tsv. `versionTarget`: lint as that version.
  */
-const BROKEN_FAULTS: Record<string, { line?: number; rosVersion?: string; reason?: string }> = {};
+const BROKEN_FAULTS: Record<string, { line?: number; rosVersion?: string; reason?: string }> = {
+  '01-alsyundawy-single-quotes.rsc': { line: 4 },
+  '02-tarampampam-stray-quote-in-name.rsc': { line: 2, reason: 'the router named line 3979 of the generated original, which is line 2 here' },
+  '03-nasnet-empty-lhs-comparison.rsc': { line: 1 },
+  '04-ansible-two-commands-one-line.rsc': { line: 1 },
+  '05-gitpel-ipsec-get-extra-arg.rsc': { line: 2 },
+  '08-eworm-v7-path-syntax-on-v6.rsc': { rosVersion: '6.49.7', reason: 'valid on v7; the fault is running it on 6.49.7, so it is linted for that version' },
+  '09-zealic-html-instead-of-rsc.rsc': { line: 1, reason: 'the router counted line 6 of a download with leading blank lines; the stored page starts with the HTML on line 1' },
+  '11-eworm-double-concat-operator.rsc': { line: 1215 },
+  '12-eworm-else-without-equals.rsc': { line: 129 },
+  '24-ispapp-if-without-do.rsc': { line: 23 },
+  '34-xeim-unterminated-string-1.rsc': { line: 4 },
+  '35-xeim-unterminated-string-2.rsc': { line: 14 },
+};
+
+/**
+ * Broken scripts the linter does not flag with an error, each with the reason. These are the limits of a
+ * static check, not oversights: say so in the issue notes when the list changes.
+ */
+const BROKEN_EXCEPTIONS: Record<string, string> = {
+  '06-gitpel-snmp-ipsec-ph2-probe-script.rsc':
+    'fails only on RouterOS 6.49.x, where `/ip ipsec policy get` no longer accepts value-name=ph2-state; the bundled schema does not describe /ip ipsec policy per version',
+  '07-beeyev-routerboard-on-chr.rsc': '`/system routerboard` is missing on CHR/x86 only; the linter does not know the target hardware (the file is valid on RouterBOARDs)',
+  '10-wifinigel-colon-system-command.rsc':
+    '`:system clock get time` is used by nine scripts of the valid corpus (in `[...]` too), so RouterOS evidently accepts `:` before a menu; the linter warns (colon-before-menu) instead of failing the script',
+  '21-pothi-bare-word-variable.rsc':
+    'RouterOS reads a bare word inside `( )` as a variable reference (reference A.8, measured on a device), so `installedVersion` works; the linter warns (bare-word-in-expression) instead',
+};
 
 function errorsOf(file: string, options: Parameters<typeof lintText>[1] = {}) {
   return lintText(readScript(file), options).filter((f) => f.severity === 'error');
@@ -79,7 +106,7 @@ function brokenRows(): BrokenRow[] {
 test('broken corpus: an error on every script that is not disputed, near the fault', { skip }, () => {
   const failures: string[] = [];
   for (const row of brokenRows()) {
-    if (row.category === 'disputed') continue;
+    if (row.category === 'disputed' || BROKEN_EXCEPTIONS[row.file]) continue;
     const fault = BROKEN_FAULTS[row.file] ?? {};
     const errors = errorsOf(path.join(brokenDir, row.file), { rosVersion: fault.rosVersion });
     if (errors.length === 0) {
@@ -92,6 +119,13 @@ test('broken corpus: an error on every script that is not disputed, near the fau
     }
   }
   assert.deepEqual(failures, []);
+});
+
+test('broken corpus: each exception still gets a warning at the fault, so the user hears of it', { skip }, () => {
+  const silent = Object.keys(BROKEN_EXCEPTIONS)
+    .filter((file) => !['06-gitpel-snmp-ipsec-ph2-probe-script.rsc', '07-beeyev-routerboard-on-chr.rsc'].includes(file))
+    .filter((file) => lintText(readScript(path.join(brokenDir, file))).length === 0);
+  assert.deepEqual(silent, []);
 });
 
 test('broken corpus: the disputed scripts get no error', { skip }, () => {

@@ -56,6 +56,11 @@ const EXAMPLES: Record<string, Example> = {
     good: '/ip firewall mangle add chain=forward action=change-mss new-mss=1400 protocol=tcp tcp-flags=syn passthrough=yes\n',
   },
   'too-many-arguments': { bad: ':put [/interface get ether1 mtu extra]\n', at: '1:33', good: ':put [/interface get ether1 mtu]\n' },
+  'bare-word-in-expression': {
+    bad: ':local latest "7.15"\n:local installed "7.14"\n:if (installed != $latest) do={ :put "upgrade" }\n',
+    at: '3:6',
+    good: ':local latest "7.15"\n:local installed "7.14"\n:if ($installed != $latest) do={ :put "upgrade" }\n',
+  },
   'v7-path-syntax': {
     bad: '# jan/02/2024 10:00:00 by RouterOS 6.49.7\n/system/routerboard/print\n',
     at: '2:1',

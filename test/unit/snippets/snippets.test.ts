@@ -2,11 +2,13 @@
 // the project's linter accepts without a single error.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { lintText } from '../../../server/src/lint.js';
 import { expandSnippet, tabStopIndexes } from './expand.js';
 
-const SNIPPETS_FILE = new URL('../../../snippets/routeros.json', import.meta.url);
+// Test files compile to CommonJS (see tsconfig), so the location comes from __dirname, not import.meta.
+const SNIPPETS_FILE = path.resolve(__dirname, '../../../snippets/routeros.json');
 
 interface Snippet {
   readonly prefix: string | readonly string[];

@@ -10,6 +10,7 @@ import { notInVersion, slashPathOnV6 } from './rules/versions.js';
 import { undefinedObject } from './rules/references.js';
 import { pppoeMtu, weakPppAuthentication } from './rules/practices.js';
 import { tooManyArguments } from './rules/arity.js';
+import { bareWordInExpression } from './rules/expressions.js';
 
 /**
  * Problems the parser reports (codes from core/syntaxProblems.ts). Registered here for their severity and
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   duplicateParameter,
   parameterCombination,
   tooManyArguments,
+  bareWordInExpression,
   slashPathOnV6,
   notInVersion,
   undefinedObject,

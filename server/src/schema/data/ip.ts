@@ -114,6 +114,8 @@ export const ipRouteMenu: MenuSchema = menu({
     param('distance', int(1, 255), 'Preference among routes to the same destination.'),
     param('check-gateway', oneOf(['arp', 'bfd', 'bfd-multihop', 'none', 'ping']), 'How to check that the gateway is alive.'),
     param('routing-table', ref('routing-table', { keywords: ['main'] }), 'Table the route belongs to.', { default: 'main' }),
+    // RouterOS v6 selected the table of a route with routing-mark; v7 replaced it with routing-table.
+    param('routing-mark', anyValue, 'RouterOS v6 only: the routing mark (table) of the route; v7 uses routing-table.', { until: '7.0' }),
     param('scope', int(0, 255), 'Scope of the route.'),
     param('target-scope', int(0, 255), 'Scope of the gateway lookup.'),
     param('pref-src', ipv4, 'Preferred source address.'),
@@ -220,7 +222,7 @@ export const dnsMenu: MenuSchema = menu({
   parameters: [
     param('servers', either(ipv4List, anyValue), 'Upstream DNS servers.'),
     param('allow-remote-requests', bool, 'Answer DNS queries from the network.'),
-    param('cache-size', int(0), 'Cache size in KiB.'),
+    param('cache-size', anyValue, 'Cache size in KiB (written with or without the KiB unit).'),
     param('cache-max-ttl', time(), 'Longest time an answer is cached.'),
     param('max-udp-packet-size', int(50, 65507), 'Largest UDP answer.'),
     param('use-doh-server', str(), 'DNS-over-HTTPS server URL.'),

@@ -117,7 +117,9 @@ export const globalSubcommand: Rule = {
       if (command.kind !== 'global' || !command.commandName || !command.commandWord) continue;
       const global = schema.getGlobalCommand(command.commandName);
       if (!global?.subcommands?.length) continue;
-      const sub = command.positionalWords[0]?.text;
+      // v7 also writes the sub-command after a slash: `:log/error "text"`.
+      const word = command.commandWord.text;
+      const sub = word.includes('/') ? word.slice(word.indexOf('/') + 1) : command.positionalWords[0]?.text;
       if (sub && global.subcommands.includes(sub)) continue;
       reports.push({
         message: `\`:${global.name}\` needs one of ${global.subcommands.join(', ')} first: for example \`:${global.name} ${global.subcommands[0]} ...\``,

@@ -3,7 +3,7 @@ import { staticText } from '../../../analysis/symbols.js';
 import type { ParameterRequirement } from '../../../schema/types.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
-import { checkValue } from '../../validation/values.js';
+import { checkValue } from '../../../schema/values/values.js';
 import { abbreviationOf } from '../../../analysis/menuContext.js';
 import { knownMenuCommands, menuText, namedValue, parameterOf } from './shared.js';
 
@@ -23,15 +23,23 @@ export const unknownParameter: Rule = {
         if (parameterOf(schema, checked, name)) continue;
         // RouterOS accepts an unambiguous abbreviation of a parameter name (`add-def` for add-default-route).
         if (abbreviationOf(name, known.map((p) => p.name))) continue;
-        const elsewhere = schema.findParameterElsewhere(name).filter((l) => l.menuPath.join(' ') !== path.join(' '));
+        // "Belongs to" is only helpful for a menu next to this one (/ppp secret vs /ppp profile, pppoe-server vs
+        // pppoe-server server); a namesake in an unrelated menu would mislead.
+        const elsewhere = schema
+          .findParameterElsewhere(name)
+          .filter((l) => l.menuPath.join(' ') !== path.join(' ') && l.menuPath[0] === path[0] && !l.parameter.readOnly)
+          .sort((a, b) => sharedPrefix(b.menuPath, path) - sharedPrefix(a.menuPath, path));
         const suggestion = closestMatch(name, known.map((p) => p.name));
         let message = `\`${name}\` is not a parameter of ${menuText(path)} ${checked.schemaCommand.name}`;
         const data: Record<string, unknown> = {};
-        if (suggestion) {
+        if (name === 'enabled' && known.some((p) => p.name === 'disabled')) {
+          message += ': RouterOS has `disabled` instead; write `disabled=no`';
+          data.replacement = 'disabled';
+        } else if (suggestion) {
           message += `: did you mean \`${suggestion}\`?`;
           data.replacement = suggestion;
         } else if (elsewhere.length > 0) {
-          const near = elsewhere.find((l) => l.menuPath.slice(0, path.length).join(' ') === path.join(' ') || path.slice(0, l.menuPath.length).join(' ') === l.menuPath.join(' ')) ?? elsewhere[0]!;
+          const near = elsewhere[0]!;
           message += `: this parameter belongs to \`${menuText(near.menuPath)}\``;
           data.moveTo = near.menuPath;
         }
@@ -51,10 +59,11 @@ export const invalidValue: Rule = {
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
       for (const arg of checked.named) {
         if (!arg.value) continue;
-        // Values are checked where the schema describes the menu in full; names-level types are too rough.
-        if (checked.menu.coverage !== 'full') continue;
         const param = parameterOf(schema, checked, arg.name.text);
         if (!param) continue;
+        // In menus known by name only, enum lists may differ between versions; numbers, addresses, times and
+        // yes/no are the same everywhere, so those are still checked.
+        if (checked.menu.coverage !== 'full' && !STABLE_KINDS.has(param.type.kind)) continue;
         const text = staticText(arg.value);
         if (text === undefined) continue; // a variable or expression: only the router knows its value
         if (text === '' && arg.value.kind === 'string') continue; // `name=""` clears a value
@@ -65,6 +74,15 @@ export const invalidValue: Rule = {
     return reports;
   },
 };
+
+/** How many leading path segments two menus share. */
+function sharedPrefix(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+const STABLE_KINDS: ReadonlySet<string> = new Set(['integer', 'ipv4', 'ipv4Prefix', 'ipv4Match', 'mac', 'bool', 'time']);
 
 export const missingRequiredParameter: Rule = {
   code: 'missing-required-parameter',

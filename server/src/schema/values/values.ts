@@ -15,7 +15,8 @@ const MAC = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 const INTEGER = /^(?:-?\d+|0x[0-9a-fA-F]+)$/;
 const TIME_UNITS = /^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|m|h|d|w))+$/;
 const TIME_CLOCK = /^(?:\d+w)?(?:\d+d)?\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?$/;
-const TIME_SECONDS = /^\d+$/;
+// A bare number is seconds, fractions included (`interval=0.5`).
+const TIME_SECONDS = /^\d+(?:\.\d+)?$/;
 
 export function isIpv4(text: string): boolean {
   return IPV4.test(text);
