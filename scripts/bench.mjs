@@ -23,7 +23,7 @@ function time(fn) {
   const times = [];
   let result;
   for (let i = 0; i < RUNS; i++) {
-    global.gc?.();
+    globalThis.gc?.();
     const start = performance.now();
     result = fn();
     times.push(performance.now() - start);

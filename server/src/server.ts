@@ -191,10 +191,12 @@ async function withAnalysis<R>(
 }
 
 let clientRegistersConfigurationChanges = false;
+let clientAcceptsInsertReplace = false;
 
 connection.onInitialize((params): InitializeResult => {
   clientPullsConfiguration = params.capabilities.workspace?.configuration === true;
   clientRegistersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  clientAcceptsInsertReplace = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -220,7 +222,7 @@ connection.onInitialized(() => {
 
 connection.onCompletion((params, token) =>
   withAnalysis('completion', params.textDocument.uri, token, { isIncomplete: false, items: [] }, ({ analysis, services }) =>
-    provideCompletion(analysis, analysis.lines.offsetAt(params.position), services),
+    provideCompletion(analysis, analysis.lines.offsetAt(params.position), services, { insertReplace: clientAcceptsInsertReplace }),
   ),
 );
 

@@ -187,6 +187,13 @@ describe('completion over stdio', () => {
     assert.match(item.detail ?? '', /default: /);
   });
 
+  test('nothing is offered inside a comment', async () => {
+    for (const marked of ['# 2024-01-05 12:00:00 by RouterOS 7.15.3<|>\n/ip address\n', '/ip address\n# add <|>\n']) {
+      const { items } = await complete(marked);
+      assert.deepEqual(items, [], marked);
+    }
+  });
+
   test('a half-typed menu in slash form replaces only the segment', async () => {
     const marked = '/ip/fire<|>';
     const { items } = await complete(marked);
@@ -227,5 +234,33 @@ describe('completion over stdio', () => {
       const value = (resolved.documentation as { value: string } | undefined)?.value ?? '';
       assert.match(value, pattern);
     }
+  });
+});
+
+describe('completion inside a word, for a client with insert/replace support', () => {
+  let session: LspSession;
+
+  before(async () => {
+    ensureServerBuilt();
+    session = await LspSession.start({ textDocumentCapabilities: { completion: { completionItem: { insertReplaceSupport: true } } } });
+  });
+
+  after(async () => {
+    await session.stop();
+  });
+
+  test('the item can replace the whole word and does not add a second `=`', async () => {
+    const marked = '/interface pppoe-client add add-def<|>ult-route=yes';
+    const { text, position } = withCursor(marked);
+    const uri = session.uri('insert-replace');
+    await session.open(uri, text);
+    const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    const items = Array.isArray(result) ? result : (result?.items ?? []);
+    const item = items.find((candidate) => candidate.label === 'add-default-route');
+    assert.ok(item?.textEdit && 'replace' in item.textEdit, JSON.stringify(item));
+    const start = text.indexOf('add-def');
+    assert.deepEqual(item.textEdit.insert, { start: { line: 0, character: start }, end: position });
+    assert.deepEqual(item.textEdit.replace, { start: { line: 0, character: start }, end: { line: 0, character: text.indexOf('=yes') } });
+    assert.equal(item.textEdit.newText, 'add-default-route');
   });
 });

@@ -98,6 +98,8 @@ export function positionOf(text: string, needle: string, delta = 0, occurrence =
 export interface SessionOptions {
   /** The `routeros` settings section returned to workspace/configuration; undefined = client does not support it. */
   readonly settings?: Record<string, unknown>;
+  /** Extra client capabilities for `textDocument` (merged into the initialize request). */
+  readonly textDocumentCapabilities?: Record<string, unknown>;
 }
 
 export class LspSession {
@@ -138,7 +140,10 @@ export class LspSession {
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: options.settings ? { workspace: { configuration: true } } : {},
+      capabilities: {
+        ...(options.settings ? { workspace: { configuration: true } } : {}),
+        ...(options.textDocumentCapabilities ? { textDocument: options.textDocumentCapabilities } : {}),
+      },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return new LspSession(connection, child, result, published, waiters, logs, settings);

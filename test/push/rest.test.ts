@@ -23,7 +23,13 @@ beforeEach(async () => {
   router = new FakeRestRouter(certificate);
   await router.start();
 });
-afterEach(() => router.stop());
+/** Every recorder made in a test; after each test none of them may have seen the password in any form. */
+let recorders: Array<{ rec: Recorder; password: string }> = [];
+afterEach(async () => {
+  await router.stop();
+  for (const { rec, password } of recorders) assert.deepEqual(leaks(rec.everything(), router.user, password), [], 'a password leaked into progress, logs or plans');
+  recorders = [];
+});
 
 const SCRIPT = '/interface bridge add name=bridge1\n/ip address add address=10.0.0.1/24 interface=bridge1\n/ip dns set servers=1.1.1.1\n';
 
@@ -44,6 +50,7 @@ function setup(options: { password?: string; timeouts?: { request?: number; impo
     redactor,
   });
   const rec = record({ trust, redactor, confirm: options.confirm, trustAnswer: options.trustAnswer, signal: options.signal });
+  recorders.push({ rec, password: options.password ?? router.password });
   return { t, rec };
 }
 
@@ -405,4 +412,13 @@ test('cancel during the upload: cancelled, nothing applied, file cleaned up', as
   assert.ok(calls().includes('DELETE /rest/file/<id>'), 'the half-uploaded file is deleted');
   assert.equal(router.appliedImports.length, 0);
   assertNoFilesLeft();
+});
+
+test('a router without REST file upload (RouterOS < 7.9) gets a hint to use ssh; nothing applied', async () => {
+  const { t, rec } = setup();
+  router.onUpload = () => ({ kind: 'reply', status: 400, body: { error: 400, message: 'Bad Request', detail: 'unknown parameter contents' } });
+  const result = await pushScript(t, apply(), rec.hooks);
+  assert.equal(result.status, 'failure');
+  assert.match(result.message, /^Upload failed: The router refused uploading .*unknown parameter contents.*RouterOS 7\.9 or later; use the ssh transport/);
+  assert.equal(router.appliedImports.length, 0);
 });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { parseRouterAddress } from '../../../server/src/push/address.js';
 import { commandTreeFileName, readCommandTree } from '../../../server/src/push/commandTree.js';
 import { createTransport, type RouterProfile } from '../../../server/src/push/factory.js';
+import { describePlan } from '../../../server/src/push/planText.js';
 import { identifyRouter, pushScript, type LintFinding, type PushMode, type PushPlan, type PushResult } from '../../../server/src/push/push.js';
 import { Redactor } from '../../../server/src/push/redact.js';
 import { RestTransport } from '../../../server/src/push/rest.js';
@@ -37,7 +38,8 @@ async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps
   }
   const document = editor.document;
   const selection = editor.selection;
-  const range = selection.isEmpty ? new vscode.Range(0, 0, document.lineCount, 0) : new vscode.Range(selection.start, selection.end);
+  // A selection is widened to whole lines: half a RouterOS command is never what anyone means to push.
+  const range = selection.isEmpty ? new vscode.Range(0, 0, document.lineCount, 0) : wholeLines(document, selection);
   const text = document.getText(range);
   const origin = { line: range.start.line, character: range.start.character };
   if (text.trim() === '') {
@@ -108,6 +110,12 @@ async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps
   await showResult(result, { document, profile, password, deps, context, trust });
 }
 
+function wholeLines(document: vscode.TextDocument, selection: vscode.Selection): vscode.Range {
+  // A selection ending at the start of a line (a typical line-wise selection) does not include that line.
+  const lastLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
+  return new vscode.Range(selection.start.line, 0, lastLine, document.lineAt(lastLine).range.end.character);
+}
+
 /** The language server's diagnostics on the pushed lines, as lint findings in document coordinates. */
 function languageServerFindings(document: vscode.TextDocument, range: vscode.Range): LintFinding[] {
   const severities: Record<number, LintFinding['severity']> = {
@@ -141,21 +149,7 @@ function relativeTo(finding: LintFinding, origin: { line: number; character: num
 
 async function confirmPlan(plan: PushPlan, document: vscode.TextDocument): Promise<boolean> {
   const action = plan.mode === 'check' ? 'Run Dry Run' : 'Push';
-  const what =
-    plan.mode === 'check'
-      ? 'Dry run only: the router checks the script and applies nothing.'
-      : plan.dryRunFirst
-        ? 'A dry run first; if it finds no error, the script is imported and APPLIED.'
-        : 'The script is imported and APPLIED (this RouterOS has no dry run).';
-  const detail = [
-    `Router: ${plan.router.identity} — RouterOS ${plan.router.version}`,
-    `Address: ${plan.endpoint}`,
-    `Sends: ${vscode.workspace.asRelativePath(document.uri)} as ${plan.fileName} (${plan.bytes} bytes, ${plan.lines} lines)`,
-    what,
-    ...(plan.lintWarnings > 0 ? [`Linter warnings: ${plan.lintWarnings}`] : []),
-    ...plan.notes,
-    'The uploaded file is deleted afterwards.',
-  ].join('\n');
+  const detail = describePlan(plan, vscode.workspace.asRelativePath(document.uri)).join('\n');
   const choice = await vscode.window.showWarningMessage(`${action} to ${plan.router.identity}?`, { modal: true, detail }, action);
   return choice === action;
 }

@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AddressError, parseRouterAddress, type TransportKind } from '../push/address.js';
 import { createTransport } from '../push/factory.js';
-import { pushScript, type LintFunction, type PushPlan } from '../push/push.js';
+import { describePlan } from '../push/planText.js';
+import { pushScript, type LintFunction } from '../push/push.js';
 import { Redactor } from '../push/redact.js';
 import { MemoryTrustStore, normalizeFingerprint, opensshFingerprint, trustKey } from '../push/trust.js';
 
@@ -156,7 +157,7 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
       signal: io.signal,
       // Nobody to ask on a command line: the flags are the consent.
       confirm: async (plan) => {
-        err(describePlan(plan, args.file));
+        err(describePlan(plan, args.file).join('\n'));
         return true;
       },
       progress: (message) => err(message),
@@ -187,13 +188,6 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
       err(message);
       return EXIT_FAILURE;
   }
-}
-
-function describePlan(plan: PushPlan, file: string): string {
-  const what = plan.mode === 'check' ? 'dry run only (nothing is applied)' : plan.dryRunFirst ? 'dry run, then import' : 'import (no dry run available)';
-  const lines = [`Router ${plan.router.identity} (RouterOS ${plan.router.version}) at ${plan.endpoint}`, `Sending ${file} as ${plan.fileName}: ${plan.bytes} bytes, ${plan.lines} lines; ${what}`];
-  for (const note of plan.notes) lines.push(note);
-  return lines.join('\n');
 }
 
 function fingerprintIn(message: string): string | undefined {

@@ -205,6 +205,11 @@ export class AstBuilder {
       }
     }
     const commandName = words[0]?.text;
+    if (commandName === 'log' && words.length === 1 && paired.length > index && paired[index]!.kind === 'value') {
+      const first = paired[index]!;
+      this.problems.push(problem(Code.syntax, first.span.start, first.span.end,
+        '`:log` needs a level before the message: `:log info ...` (or debug, warning, error)'));
+    }
     if (!prefix && !callee && words[0] && BAD_COMMAND_START.test(words[0].text)) {
       this.reportBadStart(words[0].text, words[0].span.start, words[0].span.end);
     } else if (!prefix && !callee && words.length === 0 && first?.kind === 'named' && first.name) {

@@ -439,9 +439,18 @@ class Scanner {
       return;
     }
     if (code === CH_HASH) {
-      this.problems.push(problem(Code.misplacedComment, start, this.lineEnd(start),
+      // The would-be comment ends at a bracket, so the brackets around it still pair up.
+      let end = start + 1;
+      while (end < this.end) {
+        const next = this.text.charCodeAt(end);
+        if (next === CH_LF || next === CH_CR || next === CH_RPAREN || next === CH_RBRACKET || next === CH_RBRACE) break;
+        end++;
+      }
+      this.problems.push(problem(Code.misplacedComment, start, end,
         '`#` does not start a comment inside an expression: close the `( )` first, or put the comment on its own line'));
-      this.comment(false);
+      // Read it as a value, so the expression around it stays complete and gets no second problem.
+      this.pos = end;
+      this.emit(Word, start, end);
       return;
     }
     this.pos = start + 1;

@@ -61,7 +61,7 @@ function parseCore(text: string, depth: number): CoreResult {
 }
 
 /** Problems that may appear several times on one line: each is its own mistake. */
-const REPEATABLE_CODES = new Set<string>([Code.invalidEscape, Code.unterminatedString]);
+const REPEATABLE_CODES = new Set<string>([Code.invalidEscape, Code.unterminatedString, Code.spaceBeforeEquals]);
 
 export function parseScript(text: string): ParseResult {
   try {

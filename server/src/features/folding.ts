@@ -68,9 +68,7 @@ function addCommentRuns(
 ): void {
   let runStart = -1;
   let runEnd = -2;
-  for (const comment of analysis.parse.comments ?? []) {
-    const span = commentSpan(comment);
-    if (!span) continue;
+  for (const span of analysis.parse.comments ?? []) {
     const line = lineOf(span.start);
     // Only whole-line comments form a run; a comment after code on its line stands alone.
     const lineText = analysis.lines.lineText(line);
@@ -84,12 +82,4 @@ function addCommentRuns(
     runEnd = line;
   }
   if (runStart >= 0) add(runStart, runEnd, FoldingRangeKind.Comment);
-}
-
-/** Comments are spans (or objects holding a span) depending on how the parser reports them. */
-export function commentSpan(comment: unknown): Span | undefined {
-  if (!comment || typeof comment !== 'object') return undefined;
-  const candidate = 'span' in comment ? (comment as { span: unknown }).span : comment;
-  if (candidate && typeof candidate === 'object' && 'start' in candidate && 'end' in candidate) return candidate as Span;
-  return undefined;
 }

@@ -7,7 +7,6 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis/types.js';
 import type { AnyNode, Span, StringLiteral } from '../core/ast.js';
-import { commentSpan } from './folding.js';
 import { walk } from './support/walk.js';
 
 export const TOKEN_TYPES = ['namespace', 'function', 'parameter', 'variable', 'string', 'number', 'comment', 'operator', 'keyword'] as const;
@@ -85,7 +84,7 @@ export function provideSemanticTokens(analysis: DocumentAnalysis, requested?: Sp
     }
   };
   for (const statement of statements) walk(statement, visit);
-  for (const comment of analysis.parse.comments ?? []) push(commentSpan(comment), 'comment');
+  for (const comment of analysis.parse.comments ?? []) push(comment, 'comment');
 
   const code = removeOverlaps(tokens);
   // Strings go last: only the parts not covered by code (interpolations, nested scripts) are string-coloured.

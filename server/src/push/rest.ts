@@ -277,7 +277,7 @@ export class RestTransport implements Transport {
       );
     }
     const reason = this.redactor.redact(detail ?? message ?? (typeof body === 'string' ? body.slice(0, 300) : `HTTP ${status}`));
-    return new PushError('router', `The router refused ${what}: ${reason} (HTTP ${status}).`, { httpStatus: status, routerDetail: detail ? this.redactor.redact(detail) : undefined });
+    return new PushError('router', `The router refused ${what}: ${reason} (HTTP ${status}).${restHint(status, detail, what)}`, { httpStatus: status, routerDetail: detail ? this.redactor.redact(detail) : undefined });
   }
 
   /** Maps a low-level failure to a PushError, deciding whether the request may have had an effect. */
@@ -292,6 +292,13 @@ export class RestTransport implements Transport {
     if (sent) return new PushError('unknown-outcome', `The connection broke during ${what} after the request was sent (${reason}): the outcome is unknown.`);
     return new PushError('connection', `Could not reach the router for ${what}: ${reason}.`);
   }
+}
+
+/** Points at the likely cause when an old router lacks what REST push needs. */
+function restHint(status: number, detail: string | undefined, what: string): string {
+  if (status === 404 && what.startsWith('reading the router')) return ' The REST API needs RouterOS 7.1 or later with the www-ssl service enabled; for RouterOS 6 use the ssh transport.';
+  if (what.startsWith('uploading') && detail && /unknown parameter|no such command/i.test(detail)) return ' Uploading a file over REST needs RouterOS 7.9 or later; use the ssh transport for older routers.';
+  return '';
 }
 
 class TimeoutError extends Error {

@@ -124,7 +124,11 @@ scenario('hovering a parameter shows its documentation', async () => {
   await openFile(page, 'pppoe.rsc');
   const word = await wordBox(page, 'add-default-route');
   assert.ok(word, 'add-default-route is not rendered in the editor');
-  await page.mouse.move(word.x + word.width / 2, word.y + word.height / 2);
+  // Click the word (the cursor lands in it and the mouse rests on it), then ask for the hover from the keyboard
+  // (Ctrl+K Ctrl+I, "Show or Focus Hover"): a mouse hover alone depends on mouse-move timing.
+  await page.mouse.click(word.x + word.width / 2, word.y + word.height / 2);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /default route/i });
   await hover.first().waitFor({ timeout: 20000 });
   await keepScreenshot('hover.png');
@@ -159,7 +163,7 @@ scenario('the pppoe-failover snippet inserts the failover recipe', async () => {
   assert.ok(failover, 'snippets/routeros.json has no snippet with the prefix pppoe-failover');
   const body = [failover.body].flat().join('\n').split('\n');
   const expected = expandSnippet(body).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
-  await openFile(page, 'scratch.rsc');
+  await openFile(page, 'failover.rsc');
   await appendNewLine(page);
   await page.keyboard.type('pppoe-failover');
   await page.keyboard.press('Control+Space');

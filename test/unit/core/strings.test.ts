@@ -79,7 +79,7 @@ describe('interpolation', () => {
 
 describe('code in strings', () => {
   it('parses source= and maps spans back through escapes and continuations', () => {
-    const text = String.raw`/system script add name=s source="/ip address\r\` + '\n' + String.raw`    \nadd comment=\"a\\\\b\" interface=ether1"`;
+    const text = '/system script add name=s source="/ip address\\r\\\n    \\nadd comment=\\"a\\\\\\\\b\\" interface=ether1"';
     assert.deepEqual(problemLines(text), []);
     const source = lastNamedString(text);
     assert.ok(source.nested);
@@ -90,7 +90,7 @@ describe('code in strings', () => {
     const comment = add.args[0]!;
     assert.ok(comment.kind === 'named' && comment.value?.kind === 'string');
     // The nested string is `"a\\b"` in the code; in the file it is written `\"a\\\\b\"`.
-    assert.equal(spanText(text, comment.value.span), String.raw`\"a\\\\b\"`);
+    assert.equal(spanText(text, comment.value.span), '\\"a\\\\\\\\b\\"');
     assert.equal(comment.value.value, 'a\\b');
     assert.equal(spanText(text, add.args[1]!.span), 'interface=ether1');
   });

@@ -41,9 +41,9 @@ export function globalArgumentItems(
         kind: CompletionItemKind.Property,
         detail: parameterDetail(parameter),
         doc: { of: 'global-parameter', command: name, name: parameter.name },
-        insert: `${parameter.name}=`,
+        insert: request.beforeEquals ? parameter.name : `${parameter.name}=`,
         group: parameter.required ? 2 : 3,
-        retrigger: true,
+        retrigger: !request.beforeEquals,
       }),
     );
   }

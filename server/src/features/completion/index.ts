@@ -24,18 +24,32 @@ export interface CompletionServices {
 /** Characters after which the editor should ask for completion without the user pressing a key. */
 export const COMPLETION_TRIGGER_CHARACTERS = [' ', '/', ':', '=', '$', ',', '['];
 
-export function provideCompletion(analysis: DocumentAnalysis, offset: number, services: CompletionServices): CompletionList {
+export interface CompletionOptions {
+  /** The client accepts InsertReplaceEdit (LSP `completionItem.insertReplaceSupport`). */
+  readonly insertReplace?: boolean;
+}
+
+export function provideCompletion(
+  analysis: DocumentAnalysis,
+  offset: number,
+  services: CompletionServices,
+  options: CompletionOptions = {},
+): CompletionList {
   const cursor = Math.max(0, Math.min(offset, analysis.text.length));
+  if (inComment(analysis, cursor)) return { isIncomplete: false, items: [] };
   const start = completionWindowStart(analysis, cursor);
   const base = menuInForce(analysis, start);
   const scanned = scanCompletionContext(analysis.text.slice(start, cursor), base.menuPath, services.schema);
   const replaceStart = start + scanned.replaceStart;
+  const wordEnd = endOfWord(analysis.text, cursor);
   const request: CompletionRequest = {
     analysis,
     schema: services.schema,
     offset: cursor,
     range: offsetsToRange(analysis.lines, replaceStart, cursor),
+    replaceRange: options.insertReplace && wordEnd > cursor ? offsetsToRange(analysis.lines, replaceStart, wordEnd) : undefined,
     partial: analysis.text.slice(replaceStart, cursor),
+    beforeEquals: analysis.text[wordEnd] === '=',
   };
   return { isIncomplete: false, items: itemsFor(request, scanned.context) };
 }
@@ -79,4 +93,26 @@ export function completionWindowStart(analysis: DocumentAnalysis, offset: number
     start = lines.lineStart(lines.positionAt(holder.span.start).line);
   }
   return start;
+}
+
+/** The end of the name or value word the cursor is in (names, values, comma lists stop at `=` and spaces). */
+function endOfWord(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && /[A-Za-z0-9_.-]/.test(text[end]!)) end++;
+  return end;
+}
+
+/** True when the cursor is in a `#` comment (which runs to the end of its line). */
+function inComment(analysis: DocumentAnalysis, offset: number): boolean {
+  const comments = analysis.parse.comments ?? [];
+  let low = 0;
+  let high = comments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = comments[mid]!;
+    if (offset <= span.start) high = mid - 1;
+    else if (offset > span.end) low = mid + 1;
+    else return true;
+  }
+  return false;
 }

@@ -33,9 +33,9 @@ export function parameterNameItems(
         kind: CompletionItemKind.Property,
         detail: parameterDetail(parameter),
         doc: inWhere ? undefined : { of: 'parameter', menu: menuPath, command, name: parameter.name },
-        insert: inWhere || isFlag(parameter) ? parameter.name : `${parameter.name}=`,
+        insert: inWhere || isFlag(parameter) || request.beforeEquals ? parameter.name : `${parameter.name}=`,
         group: parameter.required ? 1 : 3,
-        retrigger: takesValue,
+        retrigger: takesValue && !request.beforeEquals,
       }),
     );
   }

@@ -15,8 +15,15 @@ export interface CompletionRequest {
   readonly offset: number;
   /** The range a chosen item replaces: from the start of the partial word to the cursor. */
   readonly range: Range;
+  /**
+   * When the cursor is inside a word and the client supports it, the whole word (to its end) that an item may
+   * replace instead of inserting before the rest (InsertReplaceEdit).
+   */
+  readonly replaceRange?: Range;
   /** The partial word being replaced. */
   readonly partial: string;
+  /** The word at the cursor is already followed by `=` (editing a name): items must not add another. */
+  readonly beforeEquals: boolean;
 }
 
 export interface ItemOptions {
@@ -40,7 +47,9 @@ export function makeItem(request: CompletionRequest, label: string, options: Ite
   const item: CompletionItem = {
     label,
     kind: options.kind,
-    textEdit: { range: request.range, newText: options.insert ?? label },
+    textEdit: request.replaceRange
+      ? { insert: request.range, replace: request.replaceRange, newText: options.insert ?? label }
+      : { range: request.range, newText: options.insert ?? label },
     filterText: label,
     sortText: `${options.group ?? 5}_${label}`,
   };

@@ -11,8 +11,16 @@ export interface CheckedCommand {
   readonly named: readonly NamedArgument[];
 }
 
-/** Menu commands whose menu and command the schema knows, with their named arguments. */
-export function* knownMenuCommands(commands: readonly ResolvedCommand[], schema: SchemaService): Generator<CheckedCommand> {
+/**
+ * Menu commands whose menu and command the schema knows, with their named arguments. Most rules need this
+ * list, so it is computed once per analysis (and schema) and shared.
+ */
+const cache = new WeakMap<readonly ResolvedCommand[], { schema: SchemaService; list: CheckedCommand[] }>();
+
+export function knownMenuCommands(commands: readonly ResolvedCommand[], schema: SchemaService): readonly CheckedCommand[] {
+  const cached = cache.get(commands);
+  if (cached && cached.schema === schema) return cached.list;
+  const list: CheckedCommand[] = [];
   for (const command of commands) {
     if (command.kind !== 'menu-command' || !command.commandName) continue;
     const menu = schema.getMenu(command.menuPath);
@@ -20,8 +28,10 @@ export function* knownMenuCommands(commands: readonly ResolvedCommand[], schema:
     const schemaCommand = schema.getCommand(command.menuPath, command.commandName);
     if (!schemaCommand) continue;
     const named = (command.node.args ?? []).filter((a): a is NamedArgument => a.kind === 'named');
-    yield { command, menu, schemaCommand, named };
+    list.push({ command, menu, schemaCommand, named });
   }
+  cache.set(commands, { schema, list });
+  return list;
 }
 
 /** The static value of a named argument in a command, if it is given and known without running the script. */

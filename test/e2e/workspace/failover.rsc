@@ -1,0 +1,1 @@
+# Failover for two PPPoE uplinks, inserted with the pppoe-failover snippet.
