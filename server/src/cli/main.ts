@@ -6,7 +6,7 @@ import packageJson from '../../../package.json';
 import { RULES } from '../features/diagnostics/registry.js';
 import type { CliIo } from './io.js';
 import { LINT_USAGE, runLint } from './lint.js';
-import { runPush } from './push.js';
+import { readPasswordNoEcho, runPush } from './push.js';
 
 const USAGE = `usage: rsc <command> [options]
 
@@ -43,19 +43,28 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-function processIo(): CliIo {
+function processIo(signal: AbortSignal): CliIo & { signal: AbortSignal } {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
     version: packageJson.version,
+    // A password prompt only makes sense on a terminal; in CI the password comes from ROUTEROS_PASSWORD.
+    readPassword: process.stdin.isTTY ? readPasswordNoEcho : undefined,
+    signal,
   };
 }
 
 // Run when executed as the `rsc` bin (the bundle), not when imported by tests.
-if (require.main === module) {
-  main(process.argv.slice(2), processIo()).then(
+if (typeof require !== 'undefined' && require.main === module) {
+  // Ctrl+C cancels a push cleanly (the push reports whether anything may have been applied); a second one exits.
+  const abort = new AbortController();
+  process.once('SIGINT', () => {
+    abort.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  main(process.argv.slice(2), processIo(abort.signal)).then(
     (code) => {
       // Let stdout drain before exiting: large JSON/SARIF reports are written asynchronously to pipes.
       if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => process.exit(code));

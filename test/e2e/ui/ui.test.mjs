@@ -5,7 +5,7 @@
 //
 // On success each scenario leaves a screenshot in test-results/ui/; with RSC_UPDATE_SCREENSHOTS=1 (or when the
 // file is missing) the README's screenshots in docs/images/ are refreshed too. A failing scenario leaves
-// test-results/ui/FAILED-<name>.png.
+// test-results/ui/FAILED-<name>.png. RSC_VSIX=/path/to/other.vsix tests another package (and leaves docs/images alone).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -122,3 +122,17 @@ test('rsc rules lists every code', async () => {
   assert.match(r.stdout, /^unknown-parameter\s+error\s+/m);
   assert.match(r.stdout, /^pppoe-mtu\s+warning\s+/m);
 });
+
+test('rsc push runs the real linter first and refuses a script with errors before contacting the router', async () => {
+  const dir = workspace({ 'bad.rsc': BAD });
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: { ROUTEROS_PASSWORD: 'not-a-real-secret' }, version: '0.0.0-test' };
+  // Port 9 on loopback: nothing listens there, so a connection attempt would fail with a different message.
+  const code = await main(['push', '--router', 'https://127.0.0.1:9', '--user', 'admin', 'bad.rsc'], io);
+  assert.equal(code, 1);
+  const output = stdout + stderr;
+  assert.match(output, /unknown-parameter|passwrd/);
+  assert.doesNotMatch(output, /ECONNREFUSED|connect/i);
+  assert.doesNotMatch(output, /not-a-real-secret/);
+});
