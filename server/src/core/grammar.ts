@@ -18,7 +18,7 @@
  *   firstOperand := PrefixOp+ piece? | piece
  *   expression := unary (BinaryOp unary)*          (precedence is applied by the builder)
  *   unary      := PrefixOp* piece?                  (a missing operand is reported by the builder)
- *   stray      := piece | BinaryOp | Bang | Any       (tokens that cannot start a command; reported)
+ *   stray      := BinaryOp | Bang | Any               (operators that cannot start a command; reported)
  */
 import { CstParser, type CstNode } from 'chevrotain';
 import {
@@ -161,7 +161,6 @@ class RscGrammar extends CstParser {
 
   public stray = this.RULE('stray', () => {
     this.OR([
-      { ALT: () => this.piece(1) },
       { ALT: () => this.CONSUME(BinaryOp) },
       { ALT: () => this.CONSUME(Bang) },
       { ALT: () => this.CONSUME(Any) },
