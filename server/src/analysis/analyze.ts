@@ -6,7 +6,7 @@ import type { CommandStatement, Script } from '../core/ast.js';
 import { parseScript, type ParseResult } from '../core/parse.js';
 import { LineIndex } from '../core/text.js';
 import type { SchemaService } from '../schema/types.js';
-import { resolveCommand } from './menuContext.js';
+import { createCommandResolver } from './menuContext.js';
 import { collectSymbols } from './symbols.js';
 import { determineTargetVersion } from './targetVersion.js';
 import type { DocumentAnalysis, ResolvedCommand, SymbolTable } from './types.js';
@@ -66,8 +66,19 @@ function internalProblem(stage: string, error: unknown, length: number) {
 function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[] {
   const resolved: ResolvedCommand[] = [];
   const byNode = new Map<CommandStatement, ResolvedCommand>();
+  const resolveCommand = createCommandResolver(schema);
   const currentMenu = new Map<Script, readonly string[]>();
   currentMenu.set(root, []);
+  // One array per distinct menu path: rules look paths up in the schema many times, and the schema caches its
+  // keys per array.
+  const interned = new Map<string, readonly string[]>();
+  const intern = (path: readonly string[]): readonly string[] => {
+    const key = path.join(' ');
+    const existing = interned.get(key);
+    if (existing) return existing;
+    interned.set(key, path);
+    return path;
+  };
 
   forEachStatement(root, (visit) => {
     if (visit.statement.kind !== 'command') return;
@@ -80,10 +91,11 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
       menu = visit.origin === 'string' ? [] : (parent?.menuPath ?? []);
       currentMenu.set(visit.script, menu);
     }
-    const resolution = resolveCommand(node, menu, schema);
+    const resolution = resolveCommand(node, menu);
     const command: ResolvedCommand = {
       node,
       ...resolution,
+      menuPath: intern(resolution.menuPath),
       parent,
       inNestedString: visit.inNestedString,
       depth: visit.depth,
@@ -91,7 +103,7 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
     resolved.push(command);
     byNode.set(node, command);
     if (resolution.kind === 'menu-change' && !visit.inSubstitution && !node.block) {
-      currentMenu.set(visit.script, resolution.menuPath);
+      currentMenu.set(visit.script, command.menuPath);
     }
   });
   return resolved;

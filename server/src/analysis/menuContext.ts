@@ -25,6 +25,53 @@ export interface CommandResolution {
 }
 
 /**
+ * The shape of a resolution without the word objects, so that it can be reused for every line that has the
+ * same words in the same menu (an export repeats `add` under one menu thousands of times).
+ */
+interface ResolutionShape {
+  readonly kind: CommandKind;
+  readonly menuPath: readonly string[];
+  /** Indices into `words` of the path words. */
+  readonly pathIndices: readonly number[];
+  readonly commandIndex: number;
+  readonly commandName?: string;
+}
+
+/**
+ * Resolves commands with a memo of shapes, per schema. Create one per analysis pass.
+ */
+export function createCommandResolver(schema: SchemaService): (node: CommandStatement, currentMenu: readonly string[]) => CommandResolution {
+  const memo = new Map<string, ResolutionShape>();
+  return (node, currentMenu) => {
+    if (node.callee || !node.words?.length || (node.words.length > 8)) return resolveCommand(node, currentMenu, schema);
+    let key = `${node.prefix ?? ''}\u0001${currentMenu.join(' ')}\u0001${(node.args ?? []).length > 0 ? 1 : 0}`;
+    for (const word of node.words) key += `\u0001${word.text}`;
+    let shape = memo.get(key);
+    if (!shape) {
+      const full = resolveCommand(node, currentMenu, schema);
+      shape = {
+        kind: full.kind,
+        menuPath: full.menuPath,
+        pathIndices: full.pathWords.map((w) => node.words.indexOf(w)),
+        commandIndex: full.commandWord ? node.words.indexOf(full.commandWord) : -1,
+        commandName: full.commandName,
+      };
+      memo.set(key, shape);
+      return full;
+    }
+    const commandWord = shape.commandIndex >= 0 ? node.words[shape.commandIndex] : undefined;
+    return {
+      kind: shape.kind,
+      menuPath: shape.menuPath,
+      pathWords: shape.pathIndices.map((i) => node.words[i]!),
+      commandWord,
+      commandName: shape.commandName,
+      positionalWords: shape.kind === 'global' || shape.kind === 'menu-command' ? node.words.slice(shape.commandIndex + 1) : [],
+    };
+  };
+}
+
+/**
  * Splits a command's words into path, command and positional words.
  * @param currentMenu the menu in force where the command is written (for relative paths)
  */

@@ -40,7 +40,13 @@ export function collectSymbols(root: Script, commands: readonly ResolvedCommand[
     if (command.kind === 'menu-command') collectObjects(command, schema, objects, objectReferences);
   });
 
-  const variableReferences: VariableReference[] = refs.map((ref) => ({ ...ref, declaration: findDeclaration(variables, ref) }));
+  const byName = new Map<string, VariableSymbol[]>();
+  for (const variable of variables) {
+    const list = byName.get(variable.name);
+    if (list) list.push(variable);
+    else byName.set(variable.name, [variable]);
+  }
+  const variableReferences: VariableReference[] = refs.map((ref) => ({ ...ref, declaration: findDeclaration(byName.get(ref.name) ?? [], ref) }));
   return { variables, variableReferences, objects, objectReferences };
 }
 
@@ -69,10 +75,10 @@ function declareFromGlobal(command: ResolvedCommand, script: Script, out: Variab
   if (name === 'onerror' && first) add(first.text, first.span, 'local', script, node.span.start);
 }
 
-function findDeclaration(variables: readonly VariableSymbol[], ref: { name: string; span: Span }): VariableSymbol | undefined {
+/** The declaration a reference sees, among the declarations of the same name. */
+function findDeclaration(candidates: readonly VariableSymbol[], ref: { name: string; span: Span }): VariableSymbol | undefined {
   let best: VariableSymbol | undefined;
-  for (const candidate of variables) {
-    if (candidate.name !== ref.name) continue;
+  for (const candidate of candidates) {
     if (ref.span.start < candidate.scope.span.start || ref.span.start > candidate.visibleTo) continue;
     if (candidate.visibleFrom > ref.span.start) continue;
     // The innermost (latest-starting) scope wins, then the latest declaration.

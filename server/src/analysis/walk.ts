@@ -2,8 +2,13 @@
  * Generic traversal of the syntax tree. Every analysis pass and rule walks the tree through these helpers, so
  * there is one place that knows where statements can hide: blocks, substitutions, arrays, strings (their
  * interpolations and their nested scripts), groups and operators.
+ *
+ * The walk runs over every node of 50,000-line exports several times per keystroke, so it allocates nothing per
+ * expression and one small context object per script, not per node.
  */
 import type { Expression, Script, Statement, CommandStatement, Argument } from '../core/ast.js';
+
+export type ScriptOrigin = 'file' | 'block' | 'substitution' | 'string';
 
 export interface StatementVisit {
   readonly statement: Statement;
@@ -19,49 +24,43 @@ export interface StatementVisit {
   readonly origin: ScriptOrigin;
 }
 
-export type ScriptOrigin = 'file' | 'block' | 'substitution' | 'string';
-
 /** Hard bound on traversal depth; the parser bounds nesting too, this only guards against surprises. */
 const MAX_DEPTH = 500;
 
-/** Visits every statement of a script in document order, descending into every place that holds code. */
-export function forEachStatement(root: Script, visit: (v: StatementVisit) => void): void {
-  walkScript(root, { inSubstitution: false, inNestedString: false, depth: 0, origin: 'file' }, undefined, visit);
-}
-
-interface WalkState {
+interface ScriptContext {
   readonly inSubstitution: boolean;
   readonly inNestedString: boolean;
-  readonly depth: number;
   readonly origin: ScriptOrigin;
+  readonly parent: CommandStatement | undefined;
 }
 
-function walkScript(script: Script, state: WalkState, parent: CommandStatement | undefined, visit: (v: StatementVisit) => void): void {
-  if (state.depth > MAX_DEPTH) return;
+/** Visits every statement of a script in document order, descending into every place that holds code. */
+export function forEachStatement(root: Script, visit: (v: StatementVisit) => void): void {
+  walkScript(root, { inSubstitution: false, inNestedString: false, origin: 'file', parent: undefined }, 0, visit);
+}
+
+function walkScript(script: Script, context: ScriptContext, depth: number, visit: (v: StatementVisit) => void): void {
+  if (depth > MAX_DEPTH) return;
   for (const statement of script.statements ?? []) {
-    visit({ statement, script, parentCommand: parent, ...state });
-    walkStatementChildren(statement, state, visit);
+    visit({ statement, script, parentCommand: context.parent, inSubstitution: context.inSubstitution, inNestedString: context.inNestedString, depth, origin: context.origin });
+    if (statement.kind === 'blockStatement') {
+      const body = statement.block?.script;
+      if (body) walkScript(body, { inSubstitution: false, inNestedString: context.inNestedString, origin: 'block', parent: undefined }, depth + 1, visit);
+      continue;
+    }
+    for (const arg of statement.args ?? []) {
+      const value = argumentValue(arg);
+      if (value) walkExpression(value, context.inNestedString, statement, depth + 1, visit);
+    }
+    const body = statement.block?.script;
+    if (body) walkScript(body, { inSubstitution: false, inNestedString: context.inNestedString, origin: 'block', parent: statement }, depth + 1, visit);
   }
-}
-
-function walkStatementChildren(statement: Statement, state: WalkState, visit: (v: StatementVisit) => void): void {
-  const inner: WalkState = { ...state, depth: state.depth + 1 };
-  if (statement.kind === 'blockStatement') {
-    if (statement.block?.script) walkScript(statement.block.script, { ...inner, inSubstitution: false, origin: 'block' }, undefined, visit);
-    return;
-  }
-  for (const arg of statement.args ?? []) {
-    const value = argumentValue(arg);
-    if (value) walkExpression(value, inner, statement, visit);
-  }
-  if (statement.block?.script) walkScript(statement.block.script, { ...inner, inSubstitution: false, origin: 'block' }, statement, visit);
 }
 
 /** The expression an argument carries, if any. */
 export function argumentValue(arg: Argument): Expression | undefined {
   switch (arg.kind) {
     case 'named':
-      return arg.value;
     case 'positional':
       return arg.value;
     case 'where':
@@ -71,39 +70,43 @@ export function argumentValue(arg: Argument): Expression | undefined {
   }
 }
 
-function walkExpression(expr: Expression, state: WalkState, owner: CommandStatement, visit: (v: StatementVisit) => void): void {
-  if (state.depth > MAX_DEPTH) return;
-  const inner: WalkState = { ...state, depth: state.depth + 1 };
+function walkExpression(expr: Expression, inNestedString: boolean, owner: CommandStatement, depth: number, visit: (v: StatementVisit) => void): void {
+  if (depth > MAX_DEPTH) return;
   switch (expr.kind) {
     case 'substitution':
-      walkScript({ kind: 'script', span: expr.span, statements: expr.statements ?? [] }, { ...inner, inSubstitution: true, origin: 'substitution' }, owner, visit);
+      walkScript(
+        { kind: 'script', span: expr.span, statements: expr.statements ?? [] },
+        { inSubstitution: true, inNestedString, origin: 'substitution', parent: owner },
+        depth + 1,
+        visit,
+      );
       return;
     case 'block':
-      if (expr.script) walkScript(expr.script, { ...inner, inSubstitution: false, origin: 'block' }, owner, visit);
+      if (expr.script) walkScript(expr.script, { inSubstitution: false, inNestedString, origin: 'block', parent: owner }, depth + 1, visit);
       return;
     case 'string':
       for (const part of expr.parts ?? []) {
-        if (part.kind === 'interpolation' && part.expression) walkExpression(part.expression, inner, owner, visit);
+        if (part.kind === 'interpolation' && part.expression) walkExpression(part.expression, inNestedString, owner, depth + 1, visit);
       }
-      if (expr.nested) walkScript(expr.nested, { ...inner, inSubstitution: false, inNestedString: true, origin: 'string' }, owner, visit);
+      if (expr.nested) walkScript(expr.nested, { inSubstitution: false, inNestedString: true, origin: 'string', parent: owner }, depth + 1, visit);
       return;
     case 'array':
       for (const element of expr.elements ?? []) {
-        if (element.value) walkExpression(element.value, inner, owner, visit);
+        if (element.value) walkExpression(element.value, inNestedString, owner, depth + 1, visit);
       }
       return;
     case 'binary':
-      walkExpression(expr.left, inner, owner, visit);
-      if (expr.right) walkExpression(expr.right, inner, owner, visit);
+      walkExpression(expr.left, inNestedString, owner, depth + 1, visit);
+      if (expr.right) walkExpression(expr.right, inNestedString, owner, depth + 1, visit);
       return;
     case 'unary':
-      if (expr.operand) walkExpression(expr.operand, inner, owner, visit);
+      if (expr.operand) walkExpression(expr.operand, inNestedString, owner, depth + 1, visit);
       return;
     case 'group':
-      if (expr.expression) walkExpression(expr.expression, inner, owner, visit);
+      if (expr.expression) walkExpression(expr.expression, inNestedString, owner, depth + 1, visit);
       return;
     case 'concat':
-      for (const part of expr.parts ?? []) walkExpression(part, inner, owner, visit);
+      for (const part of expr.parts ?? []) walkExpression(part, inNestedString, owner, depth + 1, visit);
       return;
     default:
       return;

@@ -81,9 +81,16 @@ function tokens(node: CstNode | undefined, key: string): IToken[] {
 function isToken(piece: Piece): piece is IToken {
   return (piece as IToken).tokenType !== undefined;
 }
+/** Where a piece starts: its token, or the opening bracket of a `[ ]` / `( )` / `{ }` node. */
 function pieceStart(piece: Piece): number {
-  return isToken(piece) ? piece.startOffset : (piece.location?.startOffset ?? NaN);
+  if (isToken(piece)) return piece.startOffset;
+  for (const key of OPENERS) {
+    const opener = (piece.children[key] as IToken[] | undefined)?.[0];
+    if (opener && Number.isFinite(opener.startOffset)) return opener.startOffset;
+  }
+  return NaN;
 }
+const OPENERS = ['LBracket', 'LParen', 'LBrace'];
 const PIECE_TOKENS = ['Word', 'String', 'Variable'];
 const PIECE_NODES = ['substitution', 'group', 'braces'];
 /** The pieces a rule consumed inline, in text order (the CST groups children by kind, not by position). */
@@ -632,17 +639,36 @@ export class AstBuilder {
   private bracketSpan(node: CstNode, open: string, close: string): Span {
     const openToken = tokens(node, open)[0];
     const closeToken = tokens(node, close)[0];
-    const start = isReal(openToken) ? openToken.startOffset : (this.nodeSpan(node)?.start ?? 0);
-    const end = isReal(closeToken) ? endOf(closeToken) : (this.nodeSpan(node)?.end ?? start);
+    const start = isReal(openToken) ? openToken.startOffset : 0;
+    const end = isReal(closeToken) ? endOf(closeToken) : start;
     return { start, end: Math.max(start, end) };
   }
 
-  /** The span covered by a CST node's tokens (undefined for an empty recovered node). */
+  /**
+   * The span covered by a CST node's tokens (undefined for an empty recovered node). Bracket nodes use their
+   * brackets; other nodes (rare: `where` conditions, strays) are walked. Chevrotain's own node location
+   * tracking would do this for every node, which costs more than it saves on big exports.
+   */
   private nodeSpan(node: CstNode): Span | undefined {
-    const location = node.location;
-    if (!location || !Number.isFinite(location.startOffset)) return undefined;
-    const end = Number.isFinite(location.endOffset) ? (location.endOffset ?? location.startOffset) + 1 : location.startOffset;
-    return { start: location.startOffset, end: Math.max(location.startOffset, end) };
+    if (node.name === 'substitution') return this.bracketSpan(node, 'LBracket', 'RBracket');
+    if (node.name === 'group') return this.bracketSpan(node, 'LParen', 'RParen');
+    if (node.name === 'braces') return this.bracketSpan(node, 'LBrace', 'RBrace');
+    let start = Infinity;
+    let end = -Infinity;
+    const stack: CstNode[] = [node];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      for (const key in current.children) {
+        for (const child of current.children[key]!) {
+          if ('children' in child) stack.push(child);
+          else if (isReal(child)) {
+            if (child.startOffset < start) start = child.startOffset;
+            if (endOf(child) > end) end = endOf(child);
+          }
+        }
+      }
+    }
+    return start === Infinity ? undefined : { start, end: Math.max(start, end) };
   }
 }
 

@@ -28,7 +28,7 @@ import {
 
 class RscGrammar extends CstParser {
   constructor(validate: boolean) {
-    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !validate, nodeLocationTracking: 'onlyOffset' });
+    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

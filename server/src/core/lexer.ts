@@ -176,17 +176,15 @@ class Scanner {
   }
 
   private push(type: TokenType, start: number, end: number, extra: Partial<RscToken> | undefined): RscToken {
+    // One object shape for every token (lines and columns are not needed: spans are offsets).
     const token: RscToken = {
       image: start === end ? '' : this.text.slice(start, end),
       startOffset: start,
       endOffset: end - 1,
       tokenType: type,
       tokenTypeIdx: type.tokenTypeIdx!,
-      startLine: NaN,
-      startColumn: NaN,
-      endLine: NaN,
-      endColumn: NaN,
-      ...extra,
+      unterminated: extra?.unterminated === true,
+      synthetic: extra?.synthetic === true,
     };
     this.tokens.push(token);
     return token;

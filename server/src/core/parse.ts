@@ -33,7 +33,7 @@ interface CoreResult {
  * each slice's CST is small and short-lived (one CST for a whole 50,000-line export costs more in garbage
  * collection than the parsing itself).
  */
-const SLICE_TOKENS = 2000;
+const SLICE_TOKENS = 300;
 
 /** Lexes, parses and builds one text; `depth` counts how deep inside strings this code is. */
 function parseCore(text: string, depth: number): CoreResult {
@@ -52,7 +52,7 @@ function parseCore(text: string, depth: number): CoreResult {
     if (breakIndex < topLevelBreaks.length) sliceEnd = topLevelBreaks[breakIndex]! + 1;
     parser.input = sliceStart === 0 && sliceEnd === tokens.length ? tokens : tokens.slice(sliceStart, sliceEnd);
     const cst = parser.script();
-    problems.push(...parserErrorProblems(parser.errors, text, text.length));
+    if (parser.errors.length > 0) problems.push(...parserErrorProblems(parser.errors, text, text.length));
     for (const statement of builder.script(cst, { start: 0, end: text.length }).statements) statements.push(statement);
     sliceStart = sliceEnd;
   }

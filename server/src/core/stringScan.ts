@@ -53,7 +53,7 @@ export function scanString(text: string, start: number, problems: RawProblem[], 
     if ((code === 10 || code === 13) && firstNewline < 0) firstNewline = i;
     i++;
   }
-  return { end: length, unterminated: true, firstNewline };
+  return { end: length, unterminated: true, firstNewline: -1 };
 }
 
 /** Scans `\x` at `i`; returns the offset after it. Reports escapes RouterOS rejects. */
@@ -88,28 +88,32 @@ function scanEscape(text: string, i: number, problems: RawProblem[]): number {
 export function scanInterpolation(text: string, open: number, depth: number): StringScan {
   const length = text.length;
   const stack: number[] = [text.charCodeAt(open) === 40 ? 41 : 93];
-  let firstNewline = -1;
   let i = open + 1;
   while (i < length) {
     const code = text.charCodeAt(i);
     if (code === 34) {
       const inner = scanString(text, i, [], depth + 1);
-      if (inner.unterminated) return { end: length, unterminated: true, firstNewline };
+      if (inner.unterminated) return { end: length, unterminated: true, firstNewline: inner.firstNewline };
       i = inner.end;
       continue;
     }
     if (code === 92) {
-      i += 2;
+      // An escape or a continuation (`\` + CRLF counts as one).
+      i += text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
       continue;
+    }
+    if (code === 10 || code === 13) {
+      // `$[ ]` / `$( )` end on their line. Stopping here also keeps a file full of unclosed `"$[` lines linear.
+      return { end: i, unterminated: true, firstNewline: i };
     }
     if (code === 40) stack.push(41);
     else if (code === 91) stack.push(93);
     else if (code === 123) stack.push(125);
     else if (code === 41 || code === 93 || code === 125) {
       if (stack[stack.length - 1] === code) stack.pop();
-      if (stack.length === 0) return { end: i + 1, unterminated: false, firstNewline };
-    } else if ((code === 10 || code === 13) && firstNewline < 0) firstNewline = i;
+      if (stack.length === 0) return { end: i + 1, unterminated: false, firstNewline: -1 };
+    }
     i++;
   }
-  return { end: length, unterminated: true, firstNewline };
+  return { end: length, unterminated: true, firstNewline: -1 };
 }

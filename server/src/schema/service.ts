@@ -38,6 +38,20 @@ const COMMON_NAMES = new Set(COMMON_COMMAND_NAMES);
 /** Root names (lead's addition: see data/rootNames.ts). */
 const ROOT_NAME_SET = new Set(ROOT_NAMES);
 
+/**
+ * Menu keys of path arrays, remembered per array: analysis hands the same path array to every rule, so a
+ * 50,000-line export costs one string join per distinct command rather than one per lookup.
+ */
+const keyCache = new WeakMap<readonly string[], string>();
+function keyOf(path: readonly string[]): string {
+  let key = keyCache.get(path);
+  if (key === undefined) {
+    key = menuKey(path);
+    keyCache.set(path, key);
+  }
+  return key;
+}
+
 export function createSchemaService(options: SchemaServiceOptions = {}): SchemaService {
   const menus = layerMenus(options.menus ?? bundledMenus, options.commandTree);
   const docs = options.docs ?? bundledDocs;
@@ -76,11 +90,11 @@ export function createSchemaService(options: SchemaServiceOptions = {}): SchemaS
 
   const parameterCache = new Map<string, { list: readonly ParameterSchema[]; byName: Map<string, ParameterSchema> }>();
   function parametersOf(path: readonly string[], commandName: string) {
-    const cacheKey = `${menuKey(path)}\u0000${commandName}`;
+    const cacheKey = `${keyOf(path)}\u0000${commandName}`;
     const cached = parameterCache.get(cacheKey);
     if (cached) return cached;
-    const menu = menuByKey.get(menuKey(path));
-    const cmd = commandsByMenu.get(menuKey(path))?.get(commandName);
+    const menu = menuByKey.get(keyOf(path));
+    const cmd = commandsByMenu.get(keyOf(path))?.get(commandName);
     const byName = new Map<string, ParameterSchema>();
     if (menu && cmd) {
       for (const p of cmd.parameters ?? []) if (!byName.has(p.name)) byName.set(p.name, p);
@@ -100,21 +114,21 @@ export function createSchemaService(options: SchemaServiceOptions = {}): SchemaS
   }
 
   return {
-    getMenu: (path) => menuByKey.get(menuKey(path)),
-    childMenus: (path) => [...(children.get(menuKey(path)) ?? [])].sort(),
-    isMenuOrDirectory: (path) => menuByKey.has(menuKey(path)) || children.has(menuKey(path)),
+    getMenu: (path) => menuByKey.get(keyOf(path)),
+    childMenus: (path) => [...(children.get(keyOf(path)) ?? [])].sort(),
+    isMenuOrDirectory: (path) => menuByKey.has(keyOf(path)) || children.has(keyOf(path)),
     // The root's key is menuKey([]) ('/'): its children are the top-level menus, its commands the root commands.
     isRootName: (name) =>
       ROOT_NAME_SET.has(name) || children.get(menuKey([]))?.has(name) === true || commandsByMenu.get(menuKey([]))?.has(name) === true,
     rootNames: () => [...new Set([...ROOT_NAMES, ...(children.get(menuKey([])) ?? [])])],
-    getCommands: (path) => menuByKey.get(menuKey(path))?.commands ?? [],
-    getCommand: (path, command) => commandsByMenu.get(menuKey(path))?.get(command),
+    getCommands: (path) => menuByKey.get(keyOf(path))?.commands ?? [],
+    getCommand: (path, command) => commandsByMenu.get(keyOf(path))?.get(command),
     getParameters: (path, command) => parametersOf(path, command).list,
     getParameter: (path, command, name) => parametersOf(path, command).byName.get(name),
     findParameterElsewhere: (name) => elsewhere.get(name) ?? [],
     getGlobalCommands: () => globalList,
     getGlobalCommand: (name) => globals.get(name.startsWith(':') ? name.slice(1) : name),
-    getDocs: (path, item) => docsFor(docs, menuByKey.get(menuKey(path)), path, item),
+    getDocs: (path, item) => docsFor(docs, menuByKey.get(keyOf(path)), path, item),
     getGlobalDocs: (name) => own(docs.globals, name.startsWith(':') ? name.slice(1) : name),
     allMenus: () => menus,
   };
@@ -126,7 +140,7 @@ function docsFor(
   path: readonly string[],
   item: { parameter?: string; command?: string } | undefined,
 ): DocEntry | undefined {
-  const page = own(docs.menus, menuKey(path));
+  const page = own(docs.menus, keyOf(path));
   if (!item || (item.parameter === undefined && item.command === undefined)) {
     if (page?.menu) return page.menu;
     // Menus without a page still get their one-line summary, so hover on a path is never empty.
