@@ -36,7 +36,12 @@ export function collectSymbols(root: Script, commands: readonly ResolvedCommand[
       });
     }
     if (!command) return;
-    if (command.kind === 'global') declareFromGlobal(command, visit.script, variables);
+    if (command.kind === 'global') {
+      declareFromGlobal(command, visit.script, variables);
+      // `:set x 5` writes the variable: a reference for navigation and rename.
+      const target = command.positionalWords[0];
+      if (command.commandName === 'set' && target) refs.push({ name: target.text.replace(/^\$/, ''), span: target.span });
+    }
     if (command.kind === 'menu-command') collectObjects(command, schema, objects, objectReferences);
   });
 

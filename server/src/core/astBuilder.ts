@@ -463,7 +463,7 @@ export class AstBuilder {
       if (piece.kind === 'text') {
         parts.push({ kind: 'text', span: { start: piece.start, end: piece.end }, value: piece.value });
       } else {
-        parts.push({ kind: 'interpolation', span: { start: piece.start, end: piece.end }, expression: this.interpolation(piece.start, piece.end, piece.form) });
+        parts.push({ kind: 'interpolation', span: { start: piece.start, end: piece.end }, expression: this.interpolation(piece.start, piece.end, piece.form, unterminated) });
       }
     }
     let nested: Script | undefined;
@@ -473,7 +473,7 @@ export class AstBuilder {
     return { kind: 'string', span, value: decoded.value, parts, unterminated, nested };
   }
 
-  private interpolation(start: number, end: number, form: 'name' | 'quoted' | 'group' | 'substitution'): Expression {
+  private interpolation(start: number, end: number, form: 'name' | 'quoted' | 'group' | 'substitution', inBrokenString: boolean): Expression {
     if (form === 'name') {
       return { kind: 'variable', span: { start, end }, name: this.text.slice(start + 1, end), nameSpan: { start: start + 1, end } };
     }
@@ -482,15 +482,23 @@ export class AstBuilder {
       return { kind: 'variable', span: { start, end }, name: decoded.value, nameSpan: { start: start + 2, end: Math.max(start + 2, end - 1) } };
     }
     // `$( ... )` / `$[ ... ]`: lex and parse that piece of the text where it is, so offsets stay file offsets.
+    // In a string whose closing quote is missing (already reported) the interpolation is cut short: its
+    // problems would only repeat that one.
+    const problems = inBrokenString ? [] : this.problems;
     const lexed = lex(this.text, start + 1, end);
-    this.problems.push(...lexed.problems);
+    problems.push(...lexed.problems);
     this.comments.push(...lexed.comments);
     const parser = grammar();
     parser.input = lexed.tokens;
     const cst = parser.fragment();
-    this.problems.push(...parserErrorProblems(parser.errors, this.text, end));
+    problems.push(...parserErrorProblems(parser.errors, this.text, end));
     const piece = piecesOf(cst)[0];
-    return piece ? this.piece(piece, 'guess', false) : { kind: 'error', span: { start, end } };
+    if (!piece) return { kind: 'error', span: { start, end } };
+    if (!inBrokenString) return this.piece(piece, 'guess', false);
+    const saved = this.problems.length;
+    const expression = this.piece(piece, 'guess', false);
+    this.problems.length = saved;
+    return expression;
   }
 
   /** Parses decoded code and maps every span and problem back to file offsets. */

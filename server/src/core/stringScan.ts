@@ -53,7 +53,7 @@ export function scanString(text: string, start: number, problems: RawProblem[], 
     if ((code === 10 || code === 13) && firstNewline < 0) firstNewline = i;
     i++;
   }
-  return { end: length, unterminated: true, firstNewline: -1 };
+  return { end: length, unterminated: true, firstNewline };
 }
 
 /** Scans `\x` at `i`; returns the offset after it. Reports escapes RouterOS rejects. */
