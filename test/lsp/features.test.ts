@@ -141,7 +141,7 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
       position: use,
       context: { includeDeclaration: true },
     });
-    assert.deepEqual(lines(references), ['0:7-0:12', '2:15-2:20', '4:6-4:11']);
+    assert.deepEqual(lines(references), ['0:7-0:12', '2:7-2:12', '2:15-2:20', '4:6-4:11'], 'the declaration, the `:set` that writes it, and the two reads');
   });
 
   test('definition and references of a PPP profile', async () => {

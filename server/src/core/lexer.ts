@@ -83,6 +83,8 @@ interface Frame {
   readonly start: number;
   /** `(:pick $x 0 1)`: a parenthesis holding a command, read like `[ ]`. */
   readonly command?: boolean;
+  /** Indentation of the line the bracket is on (for guessing where a missing `]` belonged). */
+  readonly indent?: number;
   /** A command frame after `where`: the rest of the command is an expression. */
   where: boolean;
 }
@@ -110,6 +112,8 @@ class Scanner {
   private previous: RscToken | undefined;
   /** `(` groups closed at a line end (reported there); the `)` that was meant for them is not reported again. */
   private parensClosedAtLineEnd = 0;
+  /** Offset where the current physical line starts. */
+  private lineStart = 0;
 
   private readonly end: number;
 
@@ -206,6 +210,13 @@ class Scanner {
     const code = this.text.charCodeAt(this.pos);
     this.pos += code === CH_CR && this.text.charCodeAt(this.pos + 1) === CH_LF ? 2 : 1;
     this.closeParensBefore(start, 'newline');
+    if (this.frame.open === '[' && this.nextLineStartsCommand(this.frame.indent ?? 0)) {
+      // `remove [find list=x` followed by `/ip firewall ...`: the `]` is missing on this line. Closing it here
+      // keeps the rest of the file out of the `[ ]` (which RouterOS would otherwise read as one long command).
+      this.closeMissing(start);
+      this.closeParensBefore(start, 'newline');
+    }
+    this.lineStart = this.pos;
     this.frame.where = false;
     this.push(Newline, start, this.pos, undefined);
     if (this.frames.length === 1) this.topLevelBreaks.push(this.tokens.length - 1);
@@ -561,7 +572,9 @@ class Scanner {
     this.pos = start + 1;
     const command = open === '(' && this.commandFollows(start + 1);
     this.emit(code === CH_LBRACE ? LBrace : code === CH_LPAREN && !command ? LParen : LBracket, start, start + 1);
-    this.frames.push({ open, start, where: false, command });
+    let indent = 0;
+    while (this.lineStart + indent < start && isSpace(this.text.charCodeAt(this.lineStart + indent))) indent++;
+    this.frames.push({ open, start, where: false, command, indent });
     this.atStatementStart = open !== '(' || command;
     this.sawSpace = true;
     this.commandWord = undefined;
@@ -612,6 +625,14 @@ class Scanner {
     while (this.frames.length > 1) this.closeMissing(end);
   }
 
+  /** The next line begins with `/path` or `:command`, indented no deeper than `indent`. */
+  private nextLineStartsCommand(indent: number): boolean {
+    let i = this.pos;
+    while (i < this.end && isSpace(this.text.charCodeAt(i))) i++;
+    const code = this.text.charCodeAt(i);
+    return i - this.pos <= indent && (code === CH_SLASH || code === CH_COLON) && isLetter(this.text.charCodeAt(i + 1));
+  }
+
   /** `(:cmd ...)` and `( :cmd ...)`: a global command in parentheses, used like `[:cmd ...]`. */
   private commandFollows(from: number): boolean {
     let i = from;
@@ -637,7 +658,7 @@ class Scanner {
       if (depth === 0) break;
     }
     this.problems.push(problem(Code.nestingTooDeep, start, Math.min(i, start + 1),
-      `brackets nested more than ${MAX_BRACKET_DEPTH} levels deep: this group is not checked`));
+      `nesting too deep: brackets nested more than ${MAX_BRACKET_DEPTH} levels; this group is not checked`));
     this.pos = i;
     this.sawSpace = true;
   }

@@ -71,7 +71,7 @@ export function parseScript(text: string): ParseResult {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       script: { kind: 'script', span: { start: 0, end: text.length }, statements: [] },
-      problems: [{ code: Code.syntax, message: `internal parser error, please report it: ${detail}`, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }],
+      problems: [{ code: 'internal-error', message: `internal parser error, please report it: ${detail}`, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }],
       comments: [],
     };
   }

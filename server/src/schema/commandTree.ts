@@ -164,14 +164,15 @@ export function typeFromDescription(raw: string): ValueType | undefined {
     const max = /max length (\d+)/.exec(desc);
     return { kind: 'string', minLength: min ? Number(min[1]) : undefined, maxLength: max ? Number(max[1]) : undefined };
   }
-  if (desc.endsWith('(time interval)') || desc === 'time interval') return { kind: 'time' };
-  if (desc.endsWith('(IP address range)')) return { kind: 'ipv4Match' };
-  if (/^A\.B\.C\.D\s+\(IP address\)$/.test(desc)) return { kind: 'ipv4' };
-  if (desc.endsWith('(IP prefix)')) return { kind: 'ipv4Prefix' };
-  if (desc.endsWith('(IPv6 prefix)')) return { kind: 'ipv6Prefix' };
-  if (desc.endsWith('(MAC address)')) return { kind: 'mac' };
+  // Every type read from a hint is open (types.ts OpenForm): the hint names only the numeric form.
+  if (desc.endsWith('(time interval)') || desc === 'time interval') return { kind: 'time', openKeywords: true };
+  if (desc.endsWith('(IP address range)')) return { kind: 'ipv4Match', openKeywords: true };
+  if (/^A\.B\.C\.D\s+\(IP address\)$/.test(desc)) return { kind: 'ipv4', openKeywords: true };
+  if (desc.endsWith('(IP prefix)')) return { kind: 'ipv4Prefix', openKeywords: true };
+  if (desc.endsWith('(IPv6 prefix)')) return { kind: 'ipv6Prefix', openKeywords: true };
+  if (desc.endsWith('(MAC address)')) return { kind: 'mac', openKeywords: true };
   const range = RANGE.exec(desc);
-  if (range) return { kind: 'integer', min: Number(range[1]), max: Number(range[2]) };
+  if (range) return { kind: 'integer', min: Number(range[1]), max: Number(range[2]), openKeywords: true };
   const set = ENUM_SET.exec(desc);
   if (set) return { kind: 'enumList', values: set[1].split('|') };
   const one = ENUM_ONE.exec(desc);

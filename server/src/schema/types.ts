@@ -26,6 +26,16 @@ export type ObjectKind =
   | 'layer7-protocol';
 
 /** Type of a parameter value. Validation, completion and hover all read it. */
+/**
+ * `openKeywords`: a word that starts with a letter is accepted besides the type's own form. A command tree's
+ * type hint names only the numeric form (`store-leases-disk` says `time interval` yet takes `never`;
+ * `router-id` says `IP address` yet takes the name of a `/routing id` entry), so a type read from a hint
+ * checks only values written in that form.
+ */
+export interface OpenForm {
+  readonly openKeywords?: boolean;
+}
+
 export type ValueType =
   /** yes | no (RouterOS also prints true/false in some menus; both accepted where `acceptTrueFalse`). */
   | { readonly kind: 'bool' }
@@ -49,16 +59,19 @@ export type ValueType =
       readonly valueVersions?: Readonly<Record<string, VersionWindow>>;
     }
   /** Integer with optional bounds; `keywords` are extra accepted words (`auto`, `disabled`, `unlimited`). */
-  | { readonly kind: 'integer'; readonly min?: number; readonly max?: number; readonly keywords?: readonly string[]; readonly negatable?: boolean }
-  /** Time interval (`30s`, `1h30m`, `1d 00:00:00`); bounds in seconds. */
-  | { readonly kind: 'time'; readonly minSeconds?: number; readonly maxSeconds?: number; readonly keywords?: readonly string[] }
-  | { readonly kind: 'ipv4'; readonly list?: boolean }
-  | { readonly kind: 'ipv4Prefix' }
+  | ({ readonly kind: 'integer'; readonly min?: number; readonly max?: number; readonly keywords?: readonly string[]; readonly negatable?: boolean } & OpenForm)
+  /**
+   * Time interval (`30s`, `1h30m`, `1d 00:00:00`); bounds in seconds. With `openKeywords` a `from-to` pair of
+   * times is accepted too (`/ip kid-control add mon=0s-1d`), which a command tree's hint does not mention.
+   */
+  | ({ readonly kind: 'time'; readonly minSeconds?: number; readonly maxSeconds?: number; readonly keywords?: readonly string[] } & OpenForm)
+  | ({ readonly kind: 'ipv4'; readonly list?: boolean } & OpenForm)
+  | ({ readonly kind: 'ipv4Prefix' } & OpenForm)
   /** Address matcher: IPv4, IPv4/prefix or a-b range, optionally negated with `!`. */
-  | { readonly kind: 'ipv4Match'; readonly negatable?: boolean }
+  | ({ readonly kind: 'ipv4Match'; readonly negatable?: boolean } & OpenForm)
   | { readonly kind: 'ipv6' }
-  | { readonly kind: 'ipv6Prefix' }
-  | { readonly kind: 'mac'; readonly negatable?: boolean }
+  | ({ readonly kind: 'ipv6Prefix' } & OpenForm)
+  | ({ readonly kind: 'mac'; readonly negatable?: boolean } & OpenForm)
   | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly negatable?: boolean }
   /**
    * The name of an object of another menu (a PPP profile, an IP pool, an interface). `keywords` are built-in

@@ -63,6 +63,16 @@ describe('no cascades', () => {
     assert.deepEqual(problemLines(text), ['2:21-2:22 syntax stray `"` right after `machine.tld`: quote the whole value ("...") or remove this quote']);
   });
 
+  it('ends a `[` that is still open when the next line starts a new command', () => {
+    const text = '/ip firewall address-list remove [find list="x"\n/ip firewall address-list\nadd address=1.2.3.4 list=x';
+    assert.deepEqual(problemLines(text), ['1:34-1:35 unbalanced-bracket missing `]` to close the `[` at 1:34']);
+    assert.equal(sketch(text), '/ip firewall address-list remove [find list="x"]; /ip firewall address-list; add address=ip:1.2.3.4 list=x');
+  });
+
+  it('keeps a `[ ]` that goes on over an indented line', () => {
+    assert.deepEqual(problemLines(':put [/ip address get\n  [find] address]'), []);
+  });
+
   it('reports a pasted banner once', () => {
     assert.deepEqual(problemLines('*****\n* banner *\n*****\n:put 1'), [
       '1:1-3:6 syntax `*****` cannot start a command: a command starts with a letter, `/` or `:` (if this line is a comment, start it with `#`) (and the next 2 lines)',

@@ -102,6 +102,18 @@ describe('robustness', () => {
     assert.deepEqual(result.problems, []);
   });
 
+  it('stays linear on lines that each open something they never close', () => {
+    // Each of these once made every line rescan the rest of the file (40,000 lines took minutes).
+    for (const line of [':put "$[x\n', ':put "abc\n', ':put (1\n', ':put "$("$[\n', '} #\n']) {
+      const text = line.repeat(40000);
+      const started = performance.now();
+      const result = parseScript(text);
+      const seconds = (performance.now() - started) / 1000;
+      assert.ok(seconds < 15, `${JSON.stringify(line)} x 40000 took ${seconds.toFixed(1)} s`);
+      assert.ok(result.problems.length >= 40000 && result.problems.length <= 80000, `${result.problems.length} problems`);
+    }
+  });
+
   it('parses 10 MB in bounded time', () => {
     const block = samples.join('\n');
     const text = block.repeat(Math.ceil(10_000_000 / Math.max(1, block.length))).slice(0, 10_000_000);

@@ -48,7 +48,32 @@ const VALID_EXCEPTIONS: Record<string, string> = {
   '0288-gbudny93-RouterOS_RB750GR3_DUDE_Setup.rsc': '`:log critical` (line 24): RouterOS logs with debug, info, warning or error only',
   '0305-kriszos-failover.rsc': 'the `add` route lines from line 59 on have no `/ip route` menu line before them',
   '0364-smirnovhub-global_functions_utils_tests.rsc': 'a test script that stores deliberately broken code (`source="[:global ...`, line 371) to test error handling',
+  '0033-Defm-rawconf_LivingRoomWAP_latest.rsc': 'doPeriodicLogParse (line 488) closes `:foreach rule` one `}` early, so the `}` on line 540 has no block to close',
+  '0170-setanonline-pppoe.rsc': 'the `}` on line 102 is inside the on-event string (after a continuation), one more than the stored script opens',
 };
+
+/**
+ * Valid-corpus files that write a script argument without `=` (`} else {`, `do {`, `} on-error {`). RouterOS
+ * takes `else={`, `do={` and `on-error={` (reference A.9, A.11); the broken corpus has this very mistake fixed
+ * as a syntax error by its authors (broken/12 `} else {`, broken/24 `if (...) {`, broken/32 `do {`), so the
+ * linter reports it as an error. Only `missing-equals` errors are tolerated in these files: any other error
+ * still fails the test.
+ */
+const MISSING_EQUALS_FILES = [
+  '0061-Defm-rawconf_CHR_latest.rsc', '0091-Defm-rawconf_capxl_latest.rsc',
+  '0121-BlackVS-backuping-system_v1.4_ROS_6.rsc', '0122-BlackVS-backuping-system_v1.5_ROS_7.rsc', '0124-BlackVS-telegram_v1.rsc',
+  '0182-Capobuf-routeros-setup.rsc', '0237-cheretbe-setup.rsc', '0250-Defm-doBackup.rsc', '0256-Defm-doPushStatsToInfluxDB.rsc',
+  '0265-drpioneer-backup.rsc', '0298-KarolKozlowski-lease_script.rsc', '0299-KarolKozlowski-lease_script_test.rsc',
+  '0304-kriszos-dhcpsync.rsc', '0353-rz3n-failover-ecmp.rsc', '0354-rz3n-failover-v1.rsc', '0355-rz3n-failover-v2.rsc',
+  '0356-rz3n-failover-v3.rsc', '0371-vibbow-ddns.rsc', '0372-vibbow-ddnsv6-for-pc.rsc', '0373-vibbow-ddnsv6.rsc',
+  '0374-vkushnir-checkDnsCacheAndAddToACL.rsc', '0376-vkushnir-addLeaseToDNS.rsc', '0380-wifinigel-ch10-08-bad-script.rsc',
+];
+
+/** The errors of a valid-corpus file that are not explained by the lists above. */
+function unexplainedErrors(name: string, options: Parameters<typeof lintText>[1] = {}) {
+  const errors = errorsOf(path.join(validDir, name), options);
+  return MISSING_EQUALS_FILES.includes(name) ? errors.filter((e) => e.code !== 'missing-equals') : errors;
+}
 
 /**
  * Line of the fault in each broken file (1-based, in the file as stored in the corpus), read from the router's
@@ -93,7 +118,7 @@ test('valid corpus: no errors with the bundled schema', { skip }, () => {
   assert.ok(files.length >= 390, `expected the 390 corpus files, found ${files.length}`);
   for (const name of files) {
     if (VALID_EXCEPTIONS[name]) continue;
-    const errors = errorsOf(path.join(validDir, name));
+    const errors = unexplainedErrors(name);
     if (errors.length) failures.push(`${name}:${errors[0]!.range.start.line + 1}:${errors[0]!.range.start.character + 1} ${errors[0]!.code} ${errors[0]!.message} (+${errors.length - 1})`);
   }
   assert.deepEqual(failures, []);
@@ -105,10 +130,15 @@ test('valid corpus: no errors with the RouterOS 7.22.3 command tree loaded', { s
   const failures: string[] = [];
   for (const name of fs.readdirSync(validDir).filter((f) => f.endsWith('.rsc')).sort()) {
     if (VALID_EXCEPTIONS[name]) continue;
-    const errors = errorsOf(path.join(validDir, name), { services });
+    const errors = unexplainedErrors(name, { services });
     if (errors.length) failures.push(`${name}:${errors[0]!.range.start.line + 1} ${errors[0]!.code} ${errors[0]!.message} (+${errors.length - 1})`);
   }
   assert.deepEqual(failures, []);
+});
+
+test('valid corpus: every file listed for `missing-equals` still has that mistake (the list stays true)', { skip }, () => {
+  const stale = MISSING_EQUALS_FILES.filter((name) => !errorsOf(path.join(validDir, name)).some((e) => e.code === 'missing-equals'));
+  assert.deepEqual(stale, []);
 });
 
 interface BrokenRow {

@@ -58,7 +58,11 @@ function list(values: readonly string[]): string {
  * @param name the parameter's name, for messages
  * @returns a message if the value is invalid, else undefined
  */
+/** A word that starts with a letter: a keyword such as `never` or `auto`, or a name such as `chr-10.0.0.1`. */
+const NAME_WORD = /^[a-z][\w.-]*$/i;
+
 export function checkValue(text: string, type: ValueType, name: string): string | undefined {
+  if ('openKeywords' in type && type.openKeywords && NAME_WORD.test(text)) return undefined;
   switch (type.kind) {
     case 'any':
     case 'script':
@@ -92,6 +96,10 @@ export function checkValue(text: string, type: ValueType, name: string): string 
     }
     case 'time': {
       if (type.keywords?.includes(text)) return undefined;
+      if (type.openKeywords && text.includes('-')) {
+        const [from, to, ...rest] = text.split('-');
+        if (rest.length === 0) return checkValue(from!, type, name) ?? checkValue(to!, type, name);
+      }
       const seconds = parseTimeSeconds(text);
       if (seconds === undefined) return `\`${text}\` is not a time: write it like 30s, 5m, 1h30m or 1d`;
       if ((type.minSeconds !== undefined && seconds < type.minSeconds) || (type.maxSeconds !== undefined && seconds > type.maxSeconds)) {
