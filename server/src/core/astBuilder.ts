@@ -18,6 +18,7 @@ import { grammar } from './grammar.js';
 import { lex } from './lexer.js';
 import { classifyWord } from './literals.js';
 import { parserErrorProblems } from './parserErrors.js';
+import { SCRIPT_PARAMETER_NAMES } from './scriptParameters.js';
 import { decodeString } from './stringDecode.js';
 import { Code, problem, quoteText, type RawProblem } from './syntaxProblems.js';
 import { endOf, type RscToken } from './tokenTypes.js';
@@ -29,10 +30,7 @@ export type NestedParser = (text: string, depth: number) => { script: Script; pr
 export const MAX_NESTED_DEPTH = 6;
 
 /** Named arguments whose value is a script: a `{ }` there is code, and a string there is parsed as code. */
-const SCRIPT_PARAMETERS = new Set([
-  'do', 'else', 'on-error', 'source', 'on-event', 'on-up', 'on-down', 'up-script', 'down-script', 'test-script',
-  'lease-script', 'script', 'command', 'on-login', 'on-logout',
-]);
+const SCRIPT_PARAMETERS = new Set(SCRIPT_PARAMETER_NAMES);
 
 /** Global commands written without `:` (`local x 1`, `if (...) do={...}`); never a menu holding a block. */
 const GLOBAL_COMMANDS = new Set([
