@@ -81,6 +81,13 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
   };
 
   forEachStatement(root, (visit) => {
+    if (visit.statement.kind === 'blockStatement') {
+      // A bare `{ ... }` is a local scope, not a menu: `/ip address` then `{ add ... }` adds addresses. The walk
+      // visits the block before its body, so the body starts in the menu current here.
+      const body = visit.statement.block?.script;
+      if (body) currentMenu.set(body, currentMenu.get(visit.script) ?? []);
+      return;
+    }
     if (visit.statement.kind !== 'command') return;
     const node = visit.statement;
     const parent = visit.parentCommand ? byNode.get(visit.parentCommand) : undefined;
