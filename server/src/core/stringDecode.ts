@@ -3,7 +3,7 @@
  * and on request an offset map from each decoded character back to the file, so code parsed from the decoded
  * text can be reported at the exact place in the file (escapes and continuations included).
  */
-import { isUpperHex, scanInterpolation, scanString } from './stringScan.js';
+import { isUpperHex, quotedNameFollows, scanInterpolation, scanString } from './stringScan.js';
 
 export type DecodedPiece =
   | { readonly kind: 'text'; readonly start: number; readonly end: number; readonly value: string }
@@ -112,7 +112,7 @@ export function decodeString(text: string, start: number, end: number, untermina
         const scan = scanInterpolation(text, i + 1, 1);
         interpolationEnd = scan.unterminated ? contentEnd : Math.min(scan.end, contentEnd);
         form = next === 40 ? 'group' : 'substitution';
-      } else if (next === 34) {
+      } else if (next === 34 && quotedNameFollows(text, i + 1, 0)) {
         const scan = scanString(text, i + 1, [], 1);
         interpolationEnd = scan.unterminated ? contentEnd : Math.min(scan.end, contentEnd);
         form = 'quoted';

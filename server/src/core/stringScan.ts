@@ -41,6 +41,12 @@ export function scanString(text: string, start: number, problems: RawProblem[], 
     }
     if (code === 36 /* $ */ && depth < MAX_INTERPOLATION_DEPTH) {
       const next = text.charCodeAt(i + 1);
+      if (next === 34 /* " */ && !quotedNameFollows(text, i + 1, depth)) {
+        // `"x$"`: the quote after `$` closes this string; it does not open a `$"name"` that runs on to the next
+        // line and swallows the code there.
+        i++;
+        continue;
+      }
       if (next === 40 /* ( */ || next === 91 /* [ */ || next === 34 /* " */) {
         const inner = next === 34 ? scanString(text, i + 1, [], depth + 1) : scanInterpolation(text, i + 1, depth + 1);
         if (inner.unterminated) {
@@ -54,6 +60,12 @@ export function scanString(text: string, start: number, problems: RawProblem[], 
     i++;
   }
   return { end: length, unterminated: true, firstNewline };
+}
+
+/** A `$"name"` interpolation whose quoted name closes on the same line starts at the quote at `quote`. */
+export function quotedNameFollows(text: string, quote: number, depth: number): boolean {
+  const inner = scanString(text, quote, [], depth + 1);
+  return !inner.unterminated && inner.firstNewline < 0;
 }
 
 /** Scans `\x` at `i`; returns the offset after it. Reports escapes RouterOS rejects. */

@@ -120,3 +120,18 @@ describe('code in strings', () => {
     ]);
   });
 });
+
+describe('a `$` right before the closing quote', () => {
+  it('is a dollar sign: the string ends there and the next lines stay code', () => {
+    const text = ':put "x$"\n:put "y"\n:put 1';
+    assert.deepEqual(problemLines(text), []);
+    assert.equal(sketch(text), ':put "x$"; :put "y"; :put 1');
+  });
+
+  it('still reads `$"name"` on one line as a quoted variable', () => {
+    const value = firstValue(':put "v=$"my var""');
+    assert.ok(value.kind === 'string');
+    assert.deepEqual(value.parts.map((part) => part.kind), ['text', 'interpolation']);
+  });
+});
+
