@@ -119,6 +119,8 @@ export class AstBuilder {
     private readonly comments: Span[],
     private readonly depth: number,
     private readonly parseNested: NestedParser,
+    /** From the lexer: the first comment inside each `{ }`, by the offset of its `{`. */
+    private readonly commentsInBraces: ReadonlyMap<number, Span> = new Map(),
   ) {}
 
   script(node: CstNode | undefined, span: Span): Script {
@@ -406,6 +408,11 @@ export class AstBuilder {
         if (elements.length === 0 && context === 'array' && nodes(inner, 'statement').length === 0) {
           this.problems.push(problem(Code.emptyArray, span.start, span.end,
             'an empty array `{}` is a syntax error in RouterOS: use `[:toarray ""]`'));
+        }
+        const comment = this.commentsInBraces.get(span.start);
+        if (comment) {
+          this.problems.push(problem(Code.misplacedComment, comment.start, Math.min(comment.end, comment.start + 1),
+            '`#` inside an array is not a comment: RouterOS rejects it; put the comment on its own line outside the array'));
         }
         return { kind: 'array', span, elements };
       }

@@ -28,6 +28,11 @@ export interface LexResult {
   /** Indexes of the Newline tokens outside every bracket: the parser may split the token stream there. */
   topLevelBreaks: number[];
   comments: Span[];
+  /**
+   * The first comment inside each `{ }`, by the offset of its `{`. The lexer cannot tell a code block from an
+   * array; the AST builder can, and a `#` inside an array is an error, not a comment (reference A.3).
+   */
+  commentsInBraces: Map<number, Span>;
   problems: RawProblem[];
 }
 
@@ -100,6 +105,7 @@ class Scanner {
   private readonly comments: Span[] = [];
   private readonly problems: RawProblem[] = [];
   private readonly topLevelBreaks: number[] = [];
+  private readonly commentsInBraces = new Map<number, Span>();
   private readonly frames: Frame[] = [{ open: '', start: 0, where: false }];
   /** True where a new command may start: `#` is a comment here, `:`/`/` are prefixes. */
   private atStatementStart = true;
@@ -145,7 +151,7 @@ class Scanner {
       }
     }
     this.closeAllAtEnd();
-    return { tokens: this.tokens, topLevelBreaks: this.topLevelBreaks, comments: this.comments, problems: this.problems };
+    return { tokens: this.tokens, topLevelBreaks: this.topLevelBreaks, comments: this.comments, commentsInBraces: this.commentsInBraces, problems: this.problems };
   }
 
   private get frame(): Frame {
@@ -210,9 +216,10 @@ class Scanner {
     const code = this.text.charCodeAt(this.pos);
     this.pos += code === CH_CR && this.text.charCodeAt(this.pos + 1) === CH_LF ? 2 : 1;
     this.closeParensBefore(start, 'newline');
-    if (this.frame.open === '[' && this.nextLineStartsCommand(this.frame.indent ?? 0)) {
+    if (this.frame.open === '[' && this.previous?.startOffset !== this.frame.start && this.nextLineStartsCommand(this.frame.indent ?? 0)) {
       // `remove [find list=x` followed by `/ip firewall ...`: the `]` is missing on this line. Closing it here
       // keeps the rest of the file out of the `[ ]` (which RouterOS would otherwise read as one long command).
+      // A `[` that ends its line (`:put [` then `:len "abc"]`) opens a command written on the next lines.
       this.closeMissing(start);
       this.closeParensBefore(start, 'newline');
     }
@@ -283,9 +290,22 @@ class Scanner {
       if (code === CH_LF || code === CH_CR) break;
       i++;
     }
-    if (record) this.comments.push({ start, end: i });
+    if (record) {
+      const span = { start, end: i };
+      this.comments.push(span);
+      // Only a `#` after something on its line (`{1;#x}`) is a mistake in an array: RouterOS skips lines that
+      // start with `#` inside a multi-line array (eworm-de's global-config relies on it).
+      const frame = this.frame;
+      if (frame.open === '{' && !this.commentsInBraces.has(frame.start) && !this.onlySpacesBefore(start)) this.commentsInBraces.set(frame.start, span);
+    }
     this.pos = i;
     this.sawSpace = true;
+  }
+
+  /** Nothing but spaces between the start of the current line and `offset`. */
+  private onlySpacesBefore(offset: number): boolean {
+    for (let i = this.lineStart; i < offset; i++) if (!isSpace(this.text.charCodeAt(i))) return false;
+    return true;
   }
 
   /** After a comment that sits inside a continued command, the command goes on past the comment's line. */

@@ -41,7 +41,7 @@ function parseCore(text: string, depth: number): CoreResult {
   const parser = grammar();
   const problems = lexed.problems;
   const comments = lexed.comments;
-  const builder = new AstBuilder(text, problems, comments, depth, parseCore);
+  const builder = new AstBuilder(text, problems, comments, depth, parseCore, lexed.commentsInBraces);
   const statements: Statement[] = [];
   const { tokens, topLevelBreaks } = lexed;
   let sliceStart = 0;

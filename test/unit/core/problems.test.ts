@@ -73,6 +73,18 @@ describe('no cascades', () => {
     assert.deepEqual(problemLines(':put [/ip address get\n  [find] address]'), []);
   });
 
+  it('reports a `#` inside an array, where RouterOS reads no comment, and accepts one in a code block', () => {
+    assert.deepEqual(problemLines(':local a {\n  "x"; # note\n  "y"\n}'), [
+      '2:8-2:9 misplaced-comment `#` inside an array is not a comment: RouterOS rejects it; put the comment on its own line outside the array',
+    ]);
+    assert.deepEqual(problemLines(':if (1) do={\n  # fine here\n  :put 1\n}'), []);
+    assert.deepEqual(problemLines(':global lists {\n#  "old"={1;2};\n  "new"={3;4}\n}'), [], 'a line that starts with `#` is skipped');
+  });
+
+  it('keeps a `[` that ends its line open for the command on the next lines', () => {
+    assert.deepEqual(problemLines(':put [\n:len "abc"]'), []);
+  });
+
   it('reports a pasted banner once', () => {
     assert.deepEqual(problemLines('*****\n* banner *\n*****\n:put 1'), [
       '1:1-3:6 syntax `*****` cannot start a command: a command starts with a letter, `/` or `:` (if this line is a comment, start it with `#`) (and the next 2 lines)',
