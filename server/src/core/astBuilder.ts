@@ -19,7 +19,7 @@ import { lex } from './lexer.js';
 import { classifyWord } from './literals.js';
 import { parserErrorProblems } from './parserErrors.js';
 import { SCRIPT_PARAMETER_NAMES } from './scriptParameters.js';
-import { decodeString } from './stringDecode.js';
+import { decodeString, type DecodedPiece } from './stringDecode.js';
 import { Code, problem, quoteText, type RawProblem } from './syntaxProblems.js';
 import { endOf, type RscToken } from './tokenTypes.js';
 
@@ -472,8 +472,16 @@ export class AstBuilder {
       }
     }
     let nested: Script | undefined;
-    if (wantNested && !decoded.hasInterpolation && decoded.starts && decoded.ends) {
-      nested = this.nestedScript(decoded.value, decoded.starts, decoded.ends, span);
+    if (wantNested && decoded.starts && decoded.ends) {
+      if (!decoded.hasInterpolation) {
+        nested = this.nestedScript(decoded.value, decoded.starts, decoded.ends, span);
+      } else {
+        // `source=":put $x; ..."`: the code is completed when the outer command runs, so its words are not
+        // known here. Its syntax is: check it with each interpolation standing in as a plain word of the same
+        // length, and keep only the syntax problems (no tree, so no rule judges the stand-in words).
+        const code = withPlaceholders(decoded.value, decoded.pieces);
+        if (code !== undefined) this.nestedScript(code, decoded.starts, decoded.ends, span);
+      }
     }
     return { kind: 'string', span, value: decoded.value, parts, unterminated, nested };
   }
@@ -686,6 +694,23 @@ export class AstBuilder {
 }
 
 /** Rewrites every span of an AST (mutating it: the tree was just built and is not shared yet). */
+/**
+ * The decoded code of a string with each interpolation replaced by `x`s (same length, so offsets still map).
+ * Undefined when an interpolation follows a backslash: the value completes an escape (`"\\$c"`) that no
+ * stand-in can imitate.
+ */
+function withPlaceholders(code: string, pieces: readonly DecodedPiece[]): string | undefined {
+  let out = '';
+  let from = 0;
+  for (const piece of pieces) {
+    if (piece.kind !== 'interpolation' || piece.decodedStart === undefined || piece.decodedEnd === undefined) continue;
+    if (code.charCodeAt(piece.decodedStart - 1) === 92) return undefined;
+    out += code.slice(from, piece.decodedStart) + 'x'.repeat(piece.decodedEnd - piece.decodedStart);
+    from = piece.decodedEnd;
+  }
+  return out + code.slice(from);
+}
+
 function remapSpans(root: unknown, mapSpan: (span: Span) => Span): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {

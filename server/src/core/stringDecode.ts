@@ -7,7 +7,15 @@ import { isUpperHex, quotedNameFollows, scanInterpolation, scanString } from './
 
 export type DecodedPiece =
   | { readonly kind: 'text'; readonly start: number; readonly end: number; readonly value: string }
-  | { readonly kind: 'interpolation'; readonly start: number; readonly end: number; readonly form: 'name' | 'quoted' | 'group' | 'substitution' };
+  | {
+      readonly kind: 'interpolation';
+      readonly start: number;
+      readonly end: number;
+      readonly form: 'name' | 'quoted' | 'group' | 'substitution';
+      /** Where the interpolation's text sits in the decoded value (only when the offset map was asked for). */
+      readonly decodedStart?: number;
+      readonly decodedEnd?: number;
+    };
 
 export interface DecodedString {
   readonly value: string;
@@ -124,8 +132,9 @@ export function decodeString(text: string, start: number, end: number, untermina
       if (interpolationEnd > i) {
         flushText(i);
         hasInterpolation = true;
-        pieces.push({ kind: 'interpolation', start: i, end: interpolationEnd, form });
+        const decodedStart = mapped;
         addRun(i, interpolationEnd);
+        pieces.push(starts ? { kind: 'interpolation', start: i, end: interpolationEnd, form, decodedStart, decodedEnd: mapped } : { kind: 'interpolation', start: i, end: interpolationEnd, form });
         partValue = '';
         i = interpolationEnd;
         partStart = i;

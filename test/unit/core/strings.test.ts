@@ -135,3 +135,17 @@ describe('a `$` right before the closing quote', () => {
   });
 });
 
+describe('code in a string completed by interpolation', () => {
+  it('has its syntax checked with the interpolations standing in as words', () => {
+    assert.deepEqual(problemLines('/system script add name=x source=":put $x; :if (1) do={ :put 2 "'), [
+      '1:55-1:56 unbalanced-bracket missing `}` to close the `{` at 1:55 (in the code inside this string)',
+    ]);
+    assert.deepEqual(problemLines('/system scheduler add name=a on-event="/system script run $name"'), []);
+  });
+
+  it('is left alone when an interpolation completes an escape', () => {
+    // The stored code is `[:parse "(\"\\$c\")"]`: `\` + the value of $c make an escape inside the inner string.
+    assert.deepEqual(problemLines('/system script add name=x source="[:parse \\"(\\\\\\"\\\\\\\\\\$c\\\\\\")\\"]"'), []);
+  });
+});
+
