@@ -22,6 +22,8 @@ export interface CommandResolution {
   readonly commandWord?: Word;
   readonly commandName?: string;
   readonly positionalWords: readonly Word[];
+  /** The path was written with `/` between levels somewhere (`/ip/address`, `/ip firewall/mangle add`): v7 only. */
+  readonly slashPath?: boolean;
 }
 
 /**
@@ -45,7 +47,11 @@ export function createCommandResolver(schema: SchemaService): (node: CommandStat
   return (node, currentMenu) => {
     if (node.callee || !node.words?.length || (node.words.length > 8)) return resolveCommand(node, currentMenu, schema);
     let key = `${node.prefix ?? ''}\u0001${currentMenu.join(' ')}\u0001${(node.args ?? []).length > 0 ? 1 : 0}`;
-    for (const word of node.words) key += `\u0001${word.text}`;
+    for (const word of node.words) {
+      // A word split at `/` (`firewall/mangle`) yields words of its own, which a shape cannot index.
+      if (word.text.includes('/')) return resolveCommand(node, currentMenu, schema);
+      key += `\u0001${word.text}`;
+    }
     let shape = memo.get(key);
     if (!shape) {
       const full = resolveCommand(node, currentMenu, schema);
@@ -67,6 +73,7 @@ export function createCommandResolver(schema: SchemaService): (node: CommandStat
       commandWord,
       commandName: shape.commandName,
       positionalWords: shape.kind === 'global' || shape.kind === 'menu-command' ? node.words.slice(shape.commandIndex + 1) : [],
+      slashPath: node.slashPath,
     };
   };
 }
@@ -76,7 +83,8 @@ export function createCommandResolver(schema: SchemaService): (node: CommandStat
  * @param currentMenu the menu in force where the command is written (for relative paths)
  */
 export function resolveCommand(node: CommandStatement, currentMenu: readonly string[], schema: SchemaService): CommandResolution {
-  const words = node.words ?? [];
+  let words = node.words ?? [];
+  let slashPath = node.slashPath;
   if (node.callee) {
     return { kind: 'call', menuPath: currentMenu, pathWords: [], positionalWords: words };
   }
@@ -100,7 +108,15 @@ export function resolveCommand(node: CommandStatement, currentMenu: readonly str
   const pathWords: Word[] = [];
   let index = 0;
   for (; index < words.length; index++) {
-    const word = words[index]!;
+    let word = words[index]!;
+    const split = word.text.length > 1 && word.text.includes('/') ? splitAtSlashes(word) : undefined;
+    if (split && (menuSegment(path, split[0]!.text, schema) !== undefined || schema.getCommand(path, split[0]!.text) || COMMON_MENU_VERBS.has(split[0]!.text))) {
+      // `/ip firewall/mangle add`, `mangle/add`: the two spellings mixed on one line. Only a word that starts
+      // with a menu or command is split, and only before the command: `remove flash/backup.rsc` keeps its value.
+      words = [...words.slice(0, index), ...split, ...words.slice(index + 1)];
+      word = words[index]!;
+      slashPath = true;
+    }
     if (word.text === '..') {
       path.pop();
       pathWords.push(word);
@@ -125,8 +141,8 @@ export function resolveCommand(node: CommandStatement, currentMenu: readonly str
   if (index >= words.length) {
     // Only path words: a menu change (`/ip address`), or a menu block (`/ip firewall filter { ... }`).
     const hasArgs = (node.args ?? []).length > 0;
-    if (!hasArgs) return { kind: 'menu-change', menuPath: path, pathWords, positionalWords: [] };
-    return { kind: 'unknown', menuPath: path, pathWords, positionalWords: [] };
+    if (!hasArgs) return { kind: 'menu-change', menuPath: path, pathWords, positionalWords: [], slashPath };
+    return { kind: 'unknown', menuPath: path, pathWords, positionalWords: [], slashPath };
   }
   const commandWord = words[index]!;
   const commandNames = [...schema.getCommands(path).map((c) => c.name), ...COMMON_MENU_VERBS];
@@ -138,7 +154,21 @@ export function resolveCommand(node: CommandStatement, currentMenu: readonly str
     // RouterOS accepts any unambiguous abbreviation (`rem` for remove); keep the written word otherwise.
     commandName: schema.getCommand(path, commandWord.text) ? commandWord.text : (abbreviationOf(commandWord.text, commandNames) ?? commandWord.text),
     positionalWords: words.slice(index + 1),
+    slashPath,
   };
+}
+
+/** `firewall/mangle` as the words `firewall` and `mangle`, with their own spans; undefined unless every part is a name. */
+function splitAtSlashes(word: Word): Word[] | undefined {
+  const parts = word.text.split('/');
+  if (parts.some((part) => !/^[A-Za-z0-9][\w.-]*$/.test(part))) return undefined;
+  const words: Word[] = [];
+  let offset = word.span.start;
+  for (const part of parts) {
+    words.push({ kind: 'word', span: { start: offset, end: offset + part.length }, text: part });
+    offset += part.length + 1;
+  }
+  return words;
 }
 
 /**

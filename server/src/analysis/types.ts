@@ -41,6 +41,8 @@ export interface ResolvedCommand {
   readonly commandName?: string;
   /** Bare words after the command word (positional values or flags such as `print detail`). */
   readonly positionalWords: readonly Word[];
+  /** The path was written with `/` between levels somewhere (`/ip/address`, `/ip firewall/mangle`): v7 only. */
+  readonly slashPath?: boolean;
   /** The command this one is nested in (`[find]` inside `set`), for menu inheritance. */
   readonly parent?: ResolvedCommand;
   /** True when the command sits in code nested in a string (`source="..."`). */

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DocumentAnalysis } from '../../../server/src/analysis/types.js';
+import { lintText } from '../../../server/src/lint.js';
 import { createLanguageServices } from '../../../server/src/services.js';
 
 const services = createLanguageServices();
@@ -69,6 +70,13 @@ describe('the menu each command runs in', () => {
       '2:1 menu-command /system script add',
       '2:20 menu-command /ip address print',
     ]],
+    ['the two spellings mixed on one line', '/ip firewall/mangle add chain=forward action=accept\n/ip firewall mangle/print\n/ip firewall\nmangle/add chain=input action=accept', [
+      '1:1 menu-command /ip firewall mangle add',
+      '2:1 menu-command /ip firewall mangle print',
+      '3:1 menu-change /ip firewall',
+      '4:1 menu-command /ip firewall mangle add',
+    ]],
+    ['a value with `/` after the command stays a value', '/file remove flash/backup.rsc', ['1:1 menu-command /file remove']],
     ['a function call and a global command', ':global f do={ :put $a }\n$f a=1', [
       '1:1 global / global',
       '1:16 global / put',
@@ -127,3 +135,25 @@ describe('symbols', () => {
     }
   });
 });
+
+describe('slash paths and the target version', () => {
+  function pathFindings(text: string, rosVersion: string): string[] {
+    return lintText(text, { rosVersion }).filter((f) => f.code === 'v7-path-syntax').map((f) => `${f.range.start.line + 1} ${f.severity} ${f.message}`);
+  }
+
+  it('reports every slash spelling on v6, with the rewrite as written (absolute or relative)', () => {
+    const text = '/ip firewall/mangle add chain=forward action=accept\n/ip firewall\nmangle/add chain=input action=accept\n/ip address print';
+    assert.deepEqual(pathFindings(text, '6.49'), [
+      '1 error slash-separated paths need RouterOS v7; the target is 6.49: write `/ip firewall mangle add`',
+      '3 error slash-separated paths need RouterOS v7; the target is 6.49: write `mangle add`',
+    ]);
+    assert.deepEqual(pathFindings(text, '7.15'), []);
+  });
+
+  it('warns for code in a string, which fails only when it runs', () => {
+    assert.deepEqual(pathFindings('/system script add name=a source="/ip/address/print"', '6.49'), [
+      '1 warning slash-separated paths need RouterOS v7; the target is 6.49: write `/ip address print` (this code runs from a string, so it fails only when it runs)',
+    ]);
+  });
+});
+

@@ -15,16 +15,19 @@ export const slashPathOnV6: Rule = {
   description: 'A menu path written with slashes (`/ip/address`), which only RouterOS v7 understands.',
   check({ analysis }) {
     if (analysis.target.version.major >= 7) return [];
+    const target = `the target is ${analysis.target.version.text}${analysis.target.source === 'header' ? ' (from the export header)' : ''}`;
     const reports: RuleReport[] = [];
     for (const command of analysis.commands) {
-      if (!command.node.slashPath) continue;
+      if (!command.slashPath) continue;
       const words = command.pathWords.length ? command.pathWords : command.node.words;
-      const first = words[0];
       const last = command.commandWord ?? words[words.length - 1];
-      if (!first || !last) continue;
+      if (!words[0] || !last) continue;
+      // Keep the line absolute or relative as written: `mangle/add` under `/ip firewall` becomes `mangle add`.
+      const spelled = [...words.map((w) => w.text), ...(command.commandWord && !words.includes(command.commandWord) ? [command.commandWord.text] : [])].join(' ');
       reports.push({
-        message: `slash-separated paths need RouterOS v7; the target is ${analysis.target.version.text}: write \`/${[...words.map((w) => w.text), ...(command.commandWord && !words.includes(command.commandWord) ? [command.commandWord.text] : [])].join(' ')}\``,
+        message: `slash-separated paths need RouterOS v7; ${target}: write \`${command.node.prefix === 'slash' ? '/' : ''}${spelled}\`${nestedNote(command.inNestedString)}`,
         span: { start: command.node.span.start, end: last.span.end },
+        severity: command.inNestedString ? 'warning' : undefined,
       });
     }
     return reports;
