@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { lintText } from '../../../server/src/lint.js';
 import { expandSnippet, tabStopIndexes } from './expand.js';
+import { recipeCommands, type RecipeCommand } from './recipeCommands.js';
 
 // Test files compile to CommonJS (see tsconfig), so the location comes from __dirname, not import.meta.
 const SNIPPETS_FILE = path.resolve(__dirname, '../../../snippets/routeros.json');
@@ -73,4 +74,163 @@ describe('snippets/routeros.json', () => {
       });
     });
   }
+});
+
+/** The expanded body of the snippet that has `prefix`, read as commands. */
+function expandedCommands(prefix: string): { script: string; commands: RecipeCommand[] } {
+  const entry = names.map((name) => asSnippet(name, snippets[name])).find((snippet) => [snippet.prefix].flat().includes(prefix));
+  assert.ok(entry, `no snippet with the prefix ${prefix}`);
+  const script = expandSnippet(entry.body);
+  return { script, commands: recipeCommands(script) };
+}
+
+function commandsIn(commands: readonly RecipeCommand[], menu: string, verb = 'add'): RecipeCommand[] {
+  return commands.filter((command) => command.menu === menu && command.verb === verb);
+}
+
+describe('recipeCommands', () => {
+  it('reads menu lines, continuations, quoted values, flags and comments', () => {
+    const commands = recipeCommands('# c\n/routing table\nadd name=t1 fib\n/tool netwatch add host=1.1.1.1 \\\n    up-script="/log info \\"up\\"" down-script=x\n');
+    assert.deepEqual(commands.map((c) => [c.menu, c.verb, [...c.args], c.words, c.line]), [
+      ['routing table', 'add', [['name', 't1']], ['fib'], 3],
+      ['tool netwatch', 'add', [['host', '1.1.1.1'], ['up-script', '/log info \\"up\\"'], ['down-script', 'x']], [], 4],
+    ]);
+  });
+});
+
+// The failover recipe of the PPPoE user guide (section "complete PPPoE client setup with failover") has seven
+// parts; the snippet must have each of them, written the way RouterOS v7 runs them.
+describe('the pppoe-failover snippet holds every part of the guide\'s failover recipe', () => {
+  const { commands } = expandedCommands('pppoe-failover');
+  const clients = commandsIn(commands, 'interface pppoe-client');
+  const primary = clients.find((c) => c.args.get('name') === 'pppoe-primary');
+  const backup = clients.find((c) => c.args.get('name') === 'pppoe-backup');
+
+  it('1. a VLAN for the ISP on the WAN port', () => {
+    const vlans = commandsIn(commands, 'interface vlan');
+    assert.equal(vlans.length, 1);
+    assert.equal(vlans[0].args.get('name'), 'vlan-isp');
+    assert.equal(vlans[0].args.get('vlan-id'), '35');
+    assert.equal(vlans[0].args.get('interface'), 'ether1');
+  });
+
+  it('2. and 3. a primary PPPoE client on the VLAN and a backup one on a second port, both enabled', () => {
+    assert.equal(clients.length, 2, 'two pppoe-client adds');
+    assert.ok(primary && backup, 'pppoe-primary and pppoe-backup');
+    assert.equal(primary.args.get('interface'), 'vlan-isp');
+    assert.equal(backup.args.get('interface'), 'ether2');
+    for (const client of [primary, backup]) {
+      assert.equal(client.args.get('add-default-route'), 'yes');
+      assert.equal(client.args.get('disabled'), 'no');
+      assert.equal(client.args.get('max-mtu'), '1492');
+      assert.ok(client.args.get('user') && client.args.get('password'), 'user and password');
+    }
+    // The primary's default route wins while it is up.
+    assert.ok(Number(primary.args.get('default-route-distance')) < Number(backup.args.get('default-route-distance')));
+  });
+
+  it('4. TCP MSS clamping on both PPPoE links', () => {
+    const clamps = commandsIn(commands, 'ip firewall mangle').filter((c) => c.args.get('action') === 'change-mss');
+    for (const link of ['pppoe-primary', 'pppoe-backup']) {
+      const rule = clamps.find((c) => c.args.get('out-interface') === link);
+      assert.ok(rule, `no change-mss rule out of ${link}`);
+      assert.equal(rule.args.get('protocol'), 'tcp');
+      assert.equal(rule.args.get('tcp-flags'), 'syn');
+      assert.ok(rule.args.get('new-mss'), 'new-mss');
+    }
+  });
+
+  it('5. netwatch with an up-script and a down-script that switch static routes (not the dynamic ones)', () => {
+    const watches = commandsIn(commands, 'tool netwatch');
+    assert.equal(watches.length, 1);
+    const [watch] = watches;
+    const up = watch.args.get('up-script') ?? '';
+    const down = watch.args.get('down-script') ?? '';
+    assert.match(up, /^\/ip route disable \[find comment=\\"failover-to-backup\\"\]/);
+    assert.match(down, /^\/ip route enable \[find comment=\\"failover-to-backup\\"\]/);
+    // add-default-route makes dynamic routes, which RouterOS does not let a script `set`; the guide's scripts
+    // do that, the snippet must not.
+    assert.doesNotMatch(`${up}\n${down}`, /route set/);
+    const routes = commandsIn(commands, 'ip route');
+    const failover = routes.filter((r) => r.args.get('comment') === 'failover-to-backup');
+    assert.deepEqual(failover.map((r) => [r.args.get('dst-address'), r.args.get('gateway'), r.args.get('disabled')]), [
+      ['0.0.0.0/1', 'pppoe-backup', 'yes'],
+      ['128.0.0.0/1', 'pppoe-backup', 'yes'],
+    ]);
+    // The probe host is pinned to the primary link, so netwatch measures the primary even after a failover.
+    const host = watch.args.get('host');
+    assert.ok(routes.some((r) => r.args.get('dst-address') === `${host}/32` && r.args.get('gateway') === 'pppoe-primary'));
+  });
+
+  it('6. source NAT (masquerade) out of both links', () => {
+    const nat = commandsIn(commands, 'ip firewall nat').filter((c) => c.args.get('chain') === 'srcnat' && c.args.get('action') === 'masquerade');
+    assert.deepEqual(nat.map((c) => c.args.get('out-interface')).sort(), ['pppoe-backup', 'pppoe-primary']);
+  });
+
+  it('7. backup DNS servers, and no open resolver on the uplinks', () => {
+    const dns = commandsIn(commands, 'ip dns', 'set');
+    assert.equal(dns.length, 1);
+    assert.deepEqual(dns[0].args.get('servers')?.split(','), ['1.1.1.1', '8.8.8.8']);
+    const list = commandsIn(commands, 'interface list')[0]?.args.get('name');
+    const drops = commandsIn(commands, 'ip firewall filter').filter((c) => c.args.get('dst-port') === '53' && c.args.get('action') === 'drop');
+    assert.deepEqual(drops.map((c) => [c.args.get('in-interface-list'), c.args.get('protocol')]), [[list, 'udp'], [list, 'tcp']]);
+  });
+
+  it('uses its own interface list, not the default configuration\'s WAN list (adding WAN again fails)', () => {
+    const lists = commandsIn(commands, 'interface list');
+    assert.equal(lists.length, 1);
+    assert.notEqual(lists[0].args.get('name')?.toUpperCase(), 'WAN');
+    const members = commandsIn(commands, 'interface list member');
+    assert.deepEqual(members.map((m) => [m.args.get('list'), m.args.get('interface')]), [
+      [lists[0].args.get('name'), 'pppoe-primary'],
+      [lists[0].args.get('name'), 'pppoe-backup'],
+    ]);
+  });
+});
+
+describe('the other recipes hold what their descriptions promise', () => {
+  it('pppoe-server: pool, profile handing out the router as DNS, two secrets, server binding, DNS not open on the uplink', () => {
+    const { commands } = expandedCommands('pppoe-server');
+    const pool = commandsIn(commands, 'ip pool')[0];
+    const profile = commandsIn(commands, 'ppp profile')[0];
+    assert.ok(pool && profile);
+    assert.equal(profile.args.get('remote-address'), pool.args.get('name'));
+    // The clients ask the router for names, so the router must answer remote requests.
+    assert.equal(profile.args.get('dns-server'), profile.args.get('local-address'));
+    assert.equal(commandsIn(commands, 'ip dns', 'set')[0]?.args.get('allow-remote-requests'), 'yes');
+    const secrets = commandsIn(commands, 'ppp secret');
+    assert.ok(secrets.length >= 2, 'more than one secret');
+    assert.equal(new Set(secrets.map((s) => s.args.get('name'))).size, secrets.length, 'distinct user names');
+    for (const secret of secrets) assert.equal(secret.args.get('profile'), profile.args.get('name'));
+    const server = commandsIn(commands, 'interface pppoe-server server')[0];
+    assert.equal(server?.args.get('default-profile'), profile.args.get('name'));
+    assert.equal(server?.args.get('authentication'), 'mschap2');
+    const uplink = commandsIn(commands, 'ip firewall filter').filter((c) => c.args.get('dst-port') === '53' && c.args.get('action') === 'drop');
+    assert.deepEqual(uplink.map((c) => c.args.get('protocol')), ['udp', 'tcp']);
+    assert.notEqual(uplink[0].args.get('in-interface'), server?.args.get('interface'), 'DNS is dropped on the uplink, not on the clients\' port');
+  });
+
+  it('pcc-load-balance: connection marks, routing tables with fib, and FastTrack kept off marked connections', () => {
+    const { commands } = expandedCommands('pcc-load-balance');
+    const tables = commandsIn(commands, 'routing table');
+    assert.deepEqual(tables.map((t) => [t.args.get('name'), t.words]), [['to_wan1', ['fib']], ['to_wan2', ['fib']]]);
+    const mangle = commandsIn(commands, 'ip firewall mangle');
+    assert.ok(mangle.some((m) => m.args.get('per-connection-classifier') === 'both-addresses:2/0'));
+    assert.ok(mangle.some((m) => m.args.get('per-connection-classifier') === 'both-addresses:2/1'));
+    const routingMarks = mangle.filter((m) => m.args.get('action') === 'mark-routing').map((m) => m.args.get('new-routing-mark'));
+    assert.deepEqual([...new Set(routingMarks)].sort(), ['to_wan1', 'to_wan2']);
+    // Fast-tracked packets skip mangle and would lose their routing mark.
+    const fasttrack = commandsIn(commands, 'ip firewall filter', 'set');
+    assert.deepEqual(fasttrack.map((f) => [f.words, f.args.get('connection-mark')]), [[['[find action=fasttrack-connection]'], 'no-mark']]);
+  });
+
+  it('pppoe-dual-stack: the IPv6 forward chain drops new connections from the ISP (no NAT hides the LAN)', () => {
+    const { commands } = expandedCommands('pppoe-dual-stack');
+    const filter = commandsIn(commands, 'ipv6 firewall filter');
+    const forward = filter.filter((f) => f.args.get('chain') === 'forward');
+    assert.deepEqual(forward.map((f) => [f.args.get('connection-state'), f.args.get('in-interface'), f.args.get('action')]).at(-1), [undefined, 'pppoe-out1', 'drop']);
+    assert.ok(forward.some((f) => f.args.get('connection-state') === 'established,related,untracked' && f.args.get('action') === 'accept'));
+    const input = filter.filter((f) => f.args.get('chain') === 'input');
+    assert.equal(input.at(-1)?.args.get('action'), 'drop');
+  });
 });
