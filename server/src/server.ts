@@ -181,6 +181,8 @@ async function withAnalysis<R>(
   if (token.isCancellationRequested) return cancelled();
   try {
     const context = await analysisOf(uri);
+    // Analysis runs synchronously, so a cancellation that arrived meanwhile is still unread in the pipe.
+    await nextLoopTurn();
     if (token.isCancellationRequested) return cancelled();
     if (!context) return fallback;
     return run(context);
@@ -188,6 +190,15 @@ async function withAnalysis<R>(
     connection.console.error(`RouterOS: ${feature} failed for ${uri}: ${describe(error)}`);
     return fallback;
   }
+}
+
+/**
+ * Resolves after the event loop has polled for input once more. Two setImmediate steps: the first may still
+ * run in the current iteration's check phase (when called from an I/O callback), the second always follows
+ * a poll phase, where a pending $/cancelRequest is read and flags the request's token.
+ */
+function nextLoopTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 let clientRegistersConfigurationChanges = false;
@@ -273,8 +284,8 @@ connection.languages.semanticTokens.onRange((params, token) =>
 );
 
 connection.onCodeAction((params, token) =>
-  withAnalysis('code actions', params.textDocument.uri, token, [], ({ analysis }) =>
-    provideCodeActions(analysis, params.textDocument.uri, params.context.diagnostics),
+  withAnalysis('code actions', params.textDocument.uri, token, [], ({ analysis, services }) =>
+    provideCodeActions(analysis, params.textDocument.uri, params.context.diagnostics, services.schema),
   ),
 );
 

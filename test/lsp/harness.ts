@@ -102,6 +102,12 @@ export interface SessionOptions {
   readonly textDocumentCapabilities?: Record<string, unknown>;
 }
 
+/** The test client's answer to workspace/configuration, and an optional gate that delays it. */
+interface SettingsHolder {
+  current?: Record<string, unknown>;
+  gate?: Promise<void>;
+}
+
 export class LspSession {
   readonly initializeResult: InitializeResult;
   private counter = 0;
@@ -116,7 +122,7 @@ export class LspSession {
     /** Lines the server logged (window/logMessage). */
     readonly logs: string[],
     /** What the test client answers to workspace/configuration; tests may replace `current`. */
-    readonly settings: { current?: Record<string, unknown> },
+    readonly settings: SettingsHolder,
   ) {
     this.initializeResult = initializeResult;
   }
@@ -134,8 +140,12 @@ export class LspSession {
     connection.onNotification(LogMessageNotification.type, (params) => {
       logs.push(params.message);
     });
-    const settings = { current: options.settings };
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings.current ?? null));
+    const settings: SettingsHolder = { current: options.settings };
+    connection.onRequest(ConfigurationRequest.type, async (params) => {
+      // A held configuration answer keeps the server waiting for settings (see holdConfiguration).
+      if (settings.gate) await settings.gate;
+      return params.items.map(() => settings.current ?? null);
+    });
     connection.listen();
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -147,6 +157,20 @@ export class LspSession {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return new LspSession(connection, child, result, published, waiters, logs, settings);
+  }
+
+  /**
+   * Holds back the answers to workspace/configuration until the returned function is called: the server then
+   * waits for the settings of a document before it can analyse it, so a test can order events around that wait.
+   */
+  holdConfiguration(): () => void {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.settings.gate = gate;
+    return () => {
+      if (this.settings.gate === gate) this.settings.gate = undefined;
+      release();
+    };
   }
 
   get pid(): number | undefined {

@@ -1,12 +1,11 @@
 /**
  * The language server as a process: initialize, diagnostics after open and after incremental edits, settings
- * pulled per document, the documentInfo request, code actions, cancellation and robustness.
+ * pulled per document, the documentInfo request, cancellation and robustness (quick fixes: quick-fixes.test.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   CancellationTokenSource,
-  CodeActionRequest,
   CompletionRequest,
   DidChangeConfigurationNotification,
   HoverRequest,
@@ -116,41 +115,6 @@ describe('language server over stdio', () => {
     assert.match(info?.targetVersion ?? '', /^7\.\d+/);
   });
 
-  test('a quick fix replaces a misspelt parameter', async () => {
-    const uri = session.uri('quick-fix');
-    await session.open(uri, WRONG_PARAMETER);
-    const published = await session.waitForDiagnostics(uri, 1);
-    const diagnostic = published.diagnostics.find((d) => d.code === 'unknown-parameter');
-    assert.ok(diagnostic);
-    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    });
-    const fix = (actions ?? []).find((action) => 'edit' in action && action.title.includes('add-default-route'));
-    assert.ok(fix && 'edit' in fix, JSON.stringify(actions));
-    assert.deepEqual(fix.edit?.changes?.[uri]?.map((edit) => edit.newText), ['add-default-route']);
-  });
-
-  test('a cancelled request does not crash the server', async () => {
-    const uri = session.uri('cancel');
-    const text = '/interface pppoe-client add \n'.repeat(2000);
-    await session.open(uri, text);
-    const source = new CancellationTokenSource();
-    const pending = session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1999, character: 28 } }, source.token);
-    source.cancel();
-    try {
-      await pending;
-    } catch (error) {
-      assert.ok(error instanceof ResponseError);
-      assert.equal(error.code, LSPErrorCodes.RequestCancelled);
-    }
-    // The server still answers.
-    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
-    assert.ok(hover);
-    assert.equal(session.exited, false);
-  });
-
   test('requests for unknown documents answer empty instead of failing', async () => {
     const uri = 'file:///test/never-opened.rsc';
     const completion = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
@@ -220,5 +184,65 @@ describe('settings pulled with workspace/configuration', () => {
     await session.open(uri, '/ip address print\n');
     await session.waitForDiagnostics(uri, 1);
     assert.ok(session.logs.some((line) => line.includes('could not load the command tree') && line.includes('/nonexistent/inspect.json')), session.logs.join('\n'));
+  });
+});
+
+describe('cancellation', () => {
+  let session: LspSession;
+
+  before(async () => {
+    ensureServerBuilt();
+    // A client that answers workspace/configuration, so the test can hold the settings of a document back.
+    session = await LspSession.start({ settings: {} });
+  });
+
+  after(async () => {
+    await session.stop();
+  });
+
+  /** A large export in the style RouterOS writes, ending with a half-typed `add ` to complete. */
+  function bigExport(): { text: string; position: { line: number; character: number } } {
+    const lines = ['# 2024-01-05 12:00:00 by RouterOS 7.15.3', '/interface pppoe-client'];
+    for (let i = 0; i < 2000; i++) lines.push(`add interface=ether${(i % 8) + 1} name=pppoe-out${i} user=isp${i} add-default-route=no`);
+    lines.push('add ');
+    return { text: lines.join('\n'), position: { line: lines.length - 1, character: 4 } };
+  }
+
+  test('a request cancelled before it is handled is answered with RequestCancelled, not a result', async () => {
+    const uri = session.uri('cancel');
+    const { text, position } = bigExport();
+    // While the settings answer is held back, the server cannot analyse the document, so the completion request
+    // is still waiting when its $/cancelRequest arrives; the settings answer follows both on the same stream.
+    const release = session.holdConfiguration();
+    await session.open(uri, text);
+    const source = new CancellationTokenSource();
+    const pending = session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }, source.token);
+    source.cancel();
+    release();
+    await assert.rejects(pending, (error: unknown) => {
+      assert.ok(error instanceof ResponseError, String(error));
+      assert.equal(error.code, LSPErrorCodes.RequestCancelled);
+      return true;
+    });
+    // The same request without cancellation is answered: the server is alive and the document analysed.
+    const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    const labels = (result && 'items' in result ? result.items : (result ?? [])).map((item) => item.label);
+    assert.ok(labels.includes('add-default-route') && labels.includes('user'), labels.join(', '));
+    assert.equal(session.exited, false);
+  });
+
+  test('a cancelled hover on a big export is answered with RequestCancelled', async () => {
+    const uri = session.uri('cancel-hover');
+    const { text } = bigExport();
+    const release = session.holdConfiguration();
+    await session.open(uri, text);
+    const source = new CancellationTokenSource();
+    const position = positionOf(text, 'add-default-route', 2);
+    const pending = session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, source.token);
+    source.cancel();
+    release();
+    await assert.rejects(pending, (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    assert.match((hover?.contents as { value: string } | undefined)?.value ?? '', /\*\*add-default-route\*\*/);
   });
 });
