@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis/types.js';
 import type { Severity } from '../core/problems.js';
+import type { SchemaService } from '../schema/types.js';
 import type { Finding } from './diagnostics/index.js';
 import { getQuickFixes } from './diagnostics/quickFixes.js';
 import { spanToRange } from './support/ranges.js';
@@ -52,12 +53,12 @@ export function diagnosticToFinding(analysis: DocumentAnalysis, diagnostic: Diag
   };
 }
 
-/** Quick-fix code actions for the routeros diagnostics the client sends back. */
-export function provideCodeActions(analysis: DocumentAnalysis, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/** Quick-fix code actions for the routeros diagnostics the client sends back (the schema checks a move first). */
+export function provideCodeActions(analysis: DocumentAnalysis, uri: string, diagnostics: readonly Diagnostic[], schema?: SchemaService): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    for (const fix of getQuickFixes(analysis, diagnosticToFinding(analysis, diagnostic))) {
+    for (const fix of getQuickFixes(analysis, diagnosticToFinding(analysis, diagnostic), schema)) {
       const edits: TextEdit[] = fix.changes.map((change) => ({ range: spanToRange(analysis.lines, change.span), newText: change.newText }));
       actions.push({
         title: fix.title,
