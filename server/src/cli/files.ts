@@ -1,47 +1,99 @@
-/** Finding the `.rsc` files named on the command line (directories are searched recursively). */
+/**
+ * Finding the `.rsc` files named on the command line. Directories are searched recursively; symbolic links are
+ * followed (a link that leads back into a directory already being searched is not entered again), and a file
+ * reached twice (named twice, or through a link) is linted once, under the first name it was found by.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeScript } from './scriptFile.js';
 
 export interface FileListing {
   readonly files: string[];
-  /** Arguments that could not be read, with the reason. */
-  readonly errors: string[];
+  /** Arguments (or links found in directories) that could not be read, with the reason. */
+  readonly errors: FileError[];
+  /** Directories named on the command line that hold no `.rsc` file. */
+  readonly emptyDirectories: string[];
+}
+
+export interface FileError {
+  readonly file: string;
+  readonly reason: string;
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 export function collectFiles(args: readonly string[]): FileListing {
-  const files: string[] = [];
-  const errors: string[] = [];
+  const found: string[] = [];
+  const errors: FileError[] = [];
+  const emptyDirectories: string[] = [];
   for (const arg of args) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(arg);
     } catch (error) {
-      errors.push(`${arg}: ${describeFsError(error)}`);
+      errors.push({ file: arg, reason: describeFsError(error) });
       continue;
     }
-    if (stat.isDirectory()) walk(arg, files, errors);
-    else files.push(arg);
+    if (stat.isDirectory()) {
+      const before = found.length;
+      walk(arg, found, errors, new Set());
+      if (found.length === before) emptyDirectories.push(arg);
+    } else {
+      found.push(arg);
+    }
   }
-  return { files, errors };
+  return { files: uniqueByRealPath(found), errors, emptyDirectories };
 }
 
-function walk(dir: string, files: string[], errors: string[]): void {
+/** `visited` holds the real paths of the directories searched for this argument, so that link loops end. */
+function walk(dir: string, files: string[], errors: FileError[], visited: Set<string>): void {
+  const real = realPath(dir);
+  if (visited.has(real)) return;
+  visited.add(real);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
-    errors.push(`${dir}: ${describeFsError(error)}`);
+    errors.push({ file: dir, reason: describeFsError(error) });
     return;
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, files, errors);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.rsc')) {
+    const isScriptName = entry.name.toLowerCase().endsWith('.rsc');
+    let kind: 'directory' | 'file' | 'other' = entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = fs.statSync(full);
+        kind = target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+      } catch (error) {
+        // A dangling link named like a script is a script the user cannot have linted: say so.
+        if (isScriptName) errors.push({ file: full, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to a file that does not exist' : describeFsError(error) });
+        continue;
+      }
+    }
+    if (kind === 'directory') {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, files, errors, visited);
+    } else if (kind === 'file' && isScriptName) {
       files.push(full);
     }
+  }
+}
+
+function uniqueByRealPath(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const real = realPath(file);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
   }
 }
 
@@ -55,20 +107,14 @@ export function describeFsError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
     default:
       return error instanceof Error ? error.message : String(error);
   }
 }
 
-/**
- * Reads a script as RouterOS stores it: bytes, usually Windows-1252. Valid UTF-8 is decoded as UTF-8; anything
- * else as latin-1, so every byte maps to one character and offsets stay meaningful.
- */
+/** The decoded text of a file known to be a script (tools such as the corpus test); `rsc lint` checks first. */
 export function readScript(file: string): string {
-  const bytes = fs.readFileSync(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return bytes.toString('latin1');
-  }
+  return decodeScript(fs.readFileSync(file));
 }
