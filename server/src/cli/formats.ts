@@ -1,9 +1,12 @@
 /** Output formats of `rsc lint`: text (like other linters), JSON, and SARIF 2.1.0 for code scanning. */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core/problems.js';
 import { RULES } from '../features/diagnostics/registry.js';
+import { escapeForTerminal, escapeJsonForTerminal } from './escape.js';
 
 export interface ReportedFinding {
+  /** As shown to the user: relative to the current directory (which SARIF resolves it against). */
   readonly file: string;
   /** 1-based. */
   readonly line: number;
@@ -15,18 +18,31 @@ export interface ReportedFinding {
   readonly message: string;
 }
 
+/** One line per finding; control characters from file names or quoted script text are shown escaped. */
 export function formatText(findings: readonly ReportedFinding[]): string {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`).join('\n') + (findings.length ? '\n' : '');
+  return findings.map((f) => escapeForTerminal(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`)).join('\n') + (findings.length ? '\n' : '');
 }
 
 export function formatJson(findings: readonly ReportedFinding[]): string {
-  return `${JSON.stringify(findings, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify(findings, null, 2))}\n`;
+}
+
+export interface SarifOptions {
+  readonly toolVersion: string;
+  /** The project's web page; omitted from the log when unknown. */
+  readonly informationUri?: string;
+  /** The directory `%SRCROOT%` stands for and findings' relative file names are resolved against. */
+  readonly baseDir: string;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 as GitHub code scanning accepts it: relative URIs, rule metadata, 1-based regions. */
-export function formatSarif(findings: readonly ReportedFinding[], toolVersion: string, baseDir = process.cwd()): string {
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it: rule metadata, 1-based regions, and file URIs relative to
+ * `%SRCROOT%` (the base directory) for files under it, absolute `file:` URIs for the others (never `../`).
+ */
+export function formatSarif(findings: readonly ReportedFinding[], options: SarifOptions): string {
+  const baseUri = directoryUri(options.baseDir);
   // Every rule is described, so that code scanning can show the explanation of any result it keeps.
   const rules = RULES.map((rule) => ({
     id: rule.code,
@@ -44,7 +60,7 @@ export function formatSarif(findings: readonly ReportedFinding[], toolVersion: s
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: toUri(f.file, baseDir), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifactLocation(path.resolve(options.baseDir, f.file), baseUri),
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column : 1) },
         },
       },
@@ -55,16 +71,22 @@ export function formatSarif(findings: readonly ReportedFinding[], toolVersion: s
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'rsc', informationUri: 'https://example.invalid/routeros-script', version: toolVersion, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${baseDir.endsWith('/') ? baseDir : `${baseDir}/`}` } },
+        tool: { driver: { name: 'rsc', ...(options.informationUri ? { informationUri: options.informationUri } : {}), version: options.toolVersion, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: baseUri } },
         results,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify(log, null, 2))}\n`;
 }
 
-function toUri(file: string, baseDir: string): string {
-  const relative = path.isAbsolute(file) ? path.relative(baseDir, file) : file;
-  return relative.split(path.sep).map(encodeURIComponent).join('/');
+/** A percent-encoded `file:` URI of a directory, ending with `/` as SARIF requires of a base URI. */
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(path.resolve(dir)).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function artifactLocation(file: string, baseUri: string): { uri: string; uriBaseId?: string } {
+  const uri = pathToFileURL(file).href;
+  return uri.startsWith(baseUri) ? { uri: uri.slice(baseUri.length), uriBaseId: '%SRCROOT%' } : { uri };
 }

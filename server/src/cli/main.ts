@@ -7,6 +7,7 @@ import { RULES } from '../features/diagnostics/registry.js';
 import type { CliIo } from './io.js';
 import { LINT_USAGE, runLint } from './lint.js';
 import { readPasswordNoEcho, runPush } from './push.js';
+import { repositoryWebUrl } from './repositoryUrl.js';
 
 const USAGE = `usage: rsc <command> [options]
 
@@ -50,6 +51,7 @@ function processIo(signal: AbortSignal): CliIo & { signal: AbortSignal } {
     cwd: process.cwd(),
     env: process.env,
     version: packageJson.version,
+    informationUri: repositoryWebUrl(packageJson.repository),
     // A password prompt only makes sense on a terminal; in CI the password comes from ROUTEROS_PASSWORD.
     readPassword: process.stdin.isTTY ? readPasswordNoEcho : undefined,
     signal,
