@@ -114,7 +114,7 @@ test('sarif: informationUri only when the project has a real address', async () 
 });
 
 test('sarif: an empty run is still a valid log', async () => {
-  const dir = workspace({ 'good.rsc': '/ip address add address=10.0.0.1/24 interface=ether1\n' });
+  const dir = workspace({ 'good.rsc': ':put "hello"\n' });
   const r = await run(['lint', '--format', 'sarif', 'good.rsc'], dir);
   assert.equal(r.code, 0);
   const log = JSON.parse(r.stdout) as Json;
