@@ -21,8 +21,8 @@ export interface AnalyzeOptions {
 const EMPTY_SYMBOLS: SymbolTable = { variables: [], variableReferences: [], objects: [], objectReferences: [] };
 
 export function analyzeDocument(text: string, options: AnalyzeOptions): DocumentAnalysis {
-  const parse = safeParse(text);
   const lines = new LineIndex(text);
+  const parse = safeParse(text, lines);
   const target = determineTargetVersion(text, options.rosVersion);
   let commands: ResolvedCommand[] = [];
   let symbols: SymbolTable = EMPTY_SYMBOLS;
@@ -39,9 +39,9 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
   return { text, lines, parse, target, commands, symbols };
 }
 
-function safeParse(text: string): ParseResult {
+function safeParse(text: string, lines: LineIndex): ParseResult {
   try {
-    return parseScript(text);
+    return parseScript(text, lines);
   } catch (error) {
     // The parser promises never to throw; if it does anyway, the user still gets a diagnostic, not a crash.
     return {

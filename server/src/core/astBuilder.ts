@@ -721,7 +721,7 @@ function remapSpans(root: unknown, mapSpan: (span: Span) => Span): void {
     }
     if (!current || typeof current !== 'object') continue;
     const record = current as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    for (const key in record) {
       const value = record[key];
       if (key === 'span' || key === 'nameSpan' || key === 'operatorSpan') record[key] = mapSpan(value as Span);
       else if (value && typeof value === 'object') stack.push(value);

@@ -6,9 +6,10 @@
  */
 import type { Script, Span, Statement } from './ast.js';
 import { AstBuilder } from './astBuilder.js';
-import { grammar } from './grammar.js';
+import { grammar, type CstNode } from './grammar.js';
 import { lex } from './lexer.js';
 import { parserErrorProblems } from './parserErrors.js';
+import { isSimpleRun, simpleScriptCst } from './simpleStatements.js';
 import type { Problem } from './problems.js';
 import { Code, type RawProblem } from './syntaxProblems.js';
 import { LineIndex } from './text.js';
@@ -35,6 +36,9 @@ interface CoreResult {
  */
 const SLICE_TOKENS = 300;
 
+/** Whether the fast path for simple statements (simpleStatements.ts) is used; tests compare both ways. */
+export const parserOptions = { simpleStatementFastPath: true };
+
 /** Lexes, parses and builds one text; `depth` counts how deep inside strings this code is. */
 function parseCore(text: string, depth: number): CoreResult {
   const lexed = lex(text);
@@ -44,18 +48,39 @@ function parseCore(text: string, depth: number): CoreResult {
   const builder = new AstBuilder(text, problems, comments, depth, parseCore, lexed.commentsInBraces);
   const statements: Statement[] = [];
   const { tokens, topLevelBreaks } = lexed;
-  let sliceStart = 0;
-  let breakIndex = 0;
-  while (sliceStart < tokens.length) {
-    let sliceEnd = tokens.length;
-    while (breakIndex < topLevelBreaks.length && topLevelBreaks[breakIndex]! < sliceStart + SLICE_TOKENS) breakIndex++;
-    if (breakIndex < topLevelBreaks.length) sliceEnd = topLevelBreaks[breakIndex]! + 1;
-    parser.input = sliceStart === 0 && sliceEnd === tokens.length ? tokens : tokens.slice(sliceStart, sliceEnd);
+  const fastPath = parserOptions.simpleStatementFastPath;
+
+  const build = (cst: CstNode): void => {
+    for (const statement of builder.script(cst, { start: 0, end: text.length }).statements) statements.push(statement);
+  };
+  const parse = (from: number, to: number): void => {
+    parser.input = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to);
     const cst = parser.script();
     if (parser.errors.length > 0) problems.push(...parserErrorProblems(parser.errors, text, text.length));
-    for (const statement of builder.script(cst, { start: 0, end: text.length }).statements) statements.push(statement);
-    sliceStart = sliceEnd;
+    build(cst);
+  };
+
+  // The token stream is cut at line breaks outside all brackets into lines; runs of simple lines take the fast
+  // path, the other lines go to the parser in slices of about SLICE_TOKENS tokens.
+  let runStart = 0;
+  let runSimple = false;
+  let lineStart = 0;
+  const flush = (end: number): void => {
+    if (end <= runStart) return;
+    const cst = runSimple ? simpleScriptCst(tokens, runStart, end) : undefined;
+    if (cst) build(cst);
+    else parse(runStart, end);
+    runStart = end;
+  };
+  for (let k = 0; k <= topLevelBreaks.length; k++) {
+    const lineEnd = k < topLevelBreaks.length ? topLevelBreaks[k]! + 1 : tokens.length;
+    if (lineEnd <= lineStart) continue;
+    const simple = fastPath && isSimpleRun(tokens, lineStart, lineEnd);
+    if (lineStart > runStart && (simple !== runSimple || lineStart - runStart >= SLICE_TOKENS)) flush(lineStart);
+    if (runStart === lineStart) runSimple = simple;
+    lineStart = lineEnd;
   }
+  flush(tokens.length);
   parser.input = [];
   return { script: { kind: 'script', span: { start: 0, end: text.length }, statements }, problems, comments };
 }
@@ -63,10 +88,11 @@ function parseCore(text: string, depth: number): CoreResult {
 /** Problems that may appear several times on one line: each is its own mistake. */
 const REPEATABLE_CODES = new Set<string>([Code.invalidEscape, Code.unterminatedString, Code.spaceBeforeEquals]);
 
-export function parseScript(text: string): ParseResult {
+/** `lines`: the document's line index, if the caller has one (saves building a second). */
+export function parseScript(text: string, lines?: LineIndex): ParseResult {
   try {
     const core = parseCore(text, 0);
-    return { script: core.script, problems: finishProblems(core.problems, text), comments: sortSpans(core.comments) };
+    return { script: core.script, problems: finishProblems(core.problems, text, lines), comments: sortSpans(core.comments) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {
@@ -81,9 +107,9 @@ export function parseScript(text: string): ParseResult {
  * Orders problems, keeps spans inside the text, and keeps one problem per line (the first), except for
  * problems that are independent mistakes (bad escapes): a follow-on error on the same line only adds noise.
  */
-function finishProblems(raw: RawProblem[], text: string): Problem[] {
+function finishProblems(raw: RawProblem[], text: string, knownLines?: LineIndex): Problem[] {
   if (raw.length === 0) return [];
-  const lines = new LineIndex(text);
+  const lines = knownLines ?? new LineIndex(text);
   const format = (offset: number): string => {
     const position = lines.positionAt(offset);
     return `${position.line + 1}:${position.character + 1}`;
