@@ -111,6 +111,84 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
     assert.ok(global && text.includes(global.summary), text);
   });
 
+  const MANGLE_SCRIPT = [
+    '/ip firewall mangle',
+    'add chain=prerouting connection-state=established,related action=mark-routing new-routing-mark=to-isp2 passthrough=no',
+    'add chain=prerouting connection-mark=no-mark per-connection-classifier=both-addresses:2/0 action=mark-connection new-connection-mark=wan1_conn',
+    '',
+  ].join('\n');
+
+  /** The line of the reference section of a mangle parameter that explains `value`, as written on the page. */
+  function valueLineOf(parameter: string, value: string): string {
+    const markdown = schema.getDocs(['ip', 'firewall', 'mangle'], { parameter })?.markdown ?? '';
+    const line = markdown.split('\n').find((candidate) => candidate.trim().startsWith(`- \`${value}\``));
+    assert.ok(line, `the reference page explains ${parameter}=${value}`);
+    return line.trim().slice(`- \`${value}\`: `.length);
+  }
+
+  test('hover on a value shows what that value means, from the reference page', async () => {
+    const uri = await openDocument(MANGLE_SCRIPT);
+    const action = await hoverText(uri, positionOf(MANGLE_SCRIPT, 'action=mark-routing', 'action='.length + 3));
+    assert.ok(action.startsWith('**action=mark-routing**: '), action);
+    assert.ok(action.includes(valueLineOf('action', 'mark-routing')), action);
+    assert.ok(!action.includes('- Type:'), 'the value, not the whole parameter page');
+    assert.ok(!action.includes('`accept`'), 'only the value under the cursor');
+
+    const state = await hoverText(uri, positionOf(MANGLE_SCRIPT, 'established,related', 3));
+    assert.ok(state.startsWith('**connection-state=established**: '), state);
+    assert.ok(state.includes(valueLineOf('connection-state', 'established')), state);
+    const related = await hoverText(uri, positionOf(MANGLE_SCRIPT, 'established,related', 'established,'.length + 2));
+    assert.ok(related.startsWith('**connection-state=related**: '), related);
+
+    const hash = await hoverText(uri, positionOf(MANGLE_SCRIPT, 'both-addresses:2/0', 4));
+    assert.ok(hash.includes(valueLineOf('per-connection-classifier', 'both-addresses')), hash);
+  });
+
+  test('hover on a value without its own explanation shows the parameter', async () => {
+    const uri = await openDocument(MANGLE_SCRIPT);
+    const text = await hoverText(uri, positionOf(MANGLE_SCRIPT, 'passthrough=no', 'passthrough='.length + 1));
+    assert.match(text, /^\*\*passthrough\*\*/);
+  });
+
+  test('hover on :put shows its syntax once', async () => {
+    const text = ':put [/system identity get name]\n';
+    const uri = await openDocument(text);
+    const hover = await hoverText(uri, positionOf(text, 'put', 1));
+    const syntax = schema.getGlobalCommand('put')?.syntax;
+    assert.ok(syntax && hover.includes(syntax), hover);
+    assert.equal(hover.split(syntax).length - 1, 1, `the syntax once in:\n${hover}`);
+  });
+
+  /** The `Versions:` line of a hover. */
+  async function versionsOf(text: string, needle: string, delta: number): Promise<string> {
+    const uri = await openDocument(text);
+    const hover = await hoverText(uri, positionOf(text, needle, delta));
+    const lines = hover.split('\n').filter((line) => line.includes('Versions:'));
+    assert.equal(lines.length, 1, `one versions line in:\n${hover}`);
+    return lines[0]!;
+  }
+
+  test('the versions line of a hover is told against the target version', async () => {
+    const v7 = await versionsOf('# 2024-01-05 12:00:00 by RouterOS 7.15.3\n/ip firewall mangle\nadd chain=prerouting action=accept\n', 'action=', 2);
+    assert.equal(v7, '- Versions: all RouterOS v7 versions');
+
+    const v6 = await versionsOf('# jan/02/2021 10:00:00 by RouterOS 6.48.6\n/ip firewall mangle\nadd chain=prerouting action=accept\n', 'action=', 2);
+    assert.match(v6, /not checked for RouterOS 6\.48\.6, the version this document targets/);
+    assert.doesNotMatch(v6, /^- Versions: all RouterOS v7 versions$/);
+
+    const tooOld = await versionsOf('# 2023-06-01 10:00:00 by RouterOS 7.12\n/ppp profile\nadd name=vlans bridge-port-vid=10\n', 'bridge-port-vid', 3);
+    assert.match(tooOld, /since RouterOS 7\.17; \*\*not in RouterOS 7\.12\*\*/);
+
+    const present = await versionsOf('# 2025-03-01 10:00:00 by RouterOS 7.18\n/ppp profile\nadd name=vlans bridge-port-vid=10\n', 'bridge-port-vid', 3);
+    assert.match(present, /since RouterOS 7\.17; present in RouterOS 7\.18/);
+
+    const removed = await versionsOf('# 2024-01-05 12:00:00 by RouterOS 7.15.3\n/ppp profile\nadd name=old use-vj-compression=no\n', 'use-vj-compression', 3);
+    assert.match(removed, /RouterOS v6 only \(removed in 7\.0\); \*\*not in RouterOS 7\.15\.3\*\*/);
+
+    const global = await versionsOf('# 2023-06-01 10:00:00 by RouterOS 7.12\n:onerror e in={ :put [:len "x"] } do={ :put $e }\n', 'onerror', 2);
+    assert.match(global, /since RouterOS 7\.13; \*\*not in RouterOS 7\.12\*\*/);
+  });
+
   test('document symbols: an outline by menu and object', async () => {
     const uri = await openDocument(PPP_SCRIPT);
     const symbols = (await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];

@@ -55,7 +55,8 @@ export function makeItem(request: CompletionRequest, label: string, options: Ite
   };
   if (options.detail) item.detail = options.detail;
   if (documentation) item.documentation = documentation;
-  else if (options.doc) item.data = { doc: options.doc };
+  // The target version travels with the reference, so the resolved docs say whether the target has the item.
+  else if (options.doc) item.data = { doc: options.doc, target: request.analysis.target.version.text };
   if (options.retrigger) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
   return item;
 }

@@ -4,6 +4,7 @@
  * Items carry a small reference to what they document; this module turns it into markdown from the schema.
  */
 import type { CompletionItem } from 'vscode-languageserver-types';
+import { parseVersion, type RouterOsVersion } from '../../core/version.js';
 import type { SchemaService } from '../../schema/types.js';
 import { docMarkdown, parameterMarkdown } from '../support/schemaText.js';
 
@@ -15,31 +16,34 @@ export type DocReference =
   | { readonly of: 'global-parameter'; readonly command: string; readonly name: string };
 
 /** The markdown for a reference, or undefined when the schema has nothing to say. */
-export function documentationOf(reference: DocReference, schema: SchemaService): string | undefined {
+export function documentationOf(reference: DocReference, schema: SchemaService, target?: RouterOsVersion): string | undefined {
   switch (reference.of) {
     case 'menu': {
       const menu = schema.getMenu(reference.menu);
-      return docMarkdown(`**/${reference.menu.join(' ')}**`, menu?.summary, schema.getDocs(reference.menu), menu?.manualUrl);
+      return docMarkdown(`**/${reference.menu.join(' ')}**`, menu?.summary, schema.getDocs(reference.menu), menu?.manualUrl, menu ? { window: menu, target } : undefined);
     }
     case 'command': {
       const command = schema.getCommand(reference.menu, reference.command);
       const docs = schema.getDocs(reference.menu, { command: reference.command });
       if (!command && !docs) return undefined;
-      return docMarkdown(`**${reference.command}** in /${reference.menu.join(' ')}`, command?.summary, docs);
+      return docMarkdown(`**${reference.command}** in /${reference.menu.join(' ')}`, command?.summary, docs, undefined, command ? { window: command, target } : undefined);
     }
     case 'parameter': {
-      const parameter = schema.getParameter(reference.menu, reference.command, reference.name);
+      // A property named in a `get` slot may be read-only, which no command takes as an argument.
+      const parameter =
+        schema.getParameter(reference.menu, reference.command, reference.name) ??
+        schema.getMenu(reference.menu)?.parameters.find((candidate) => candidate.name === reference.name);
       if (!parameter) return undefined;
-      return parameterMarkdown(parameter, schema.getDocs(reference.menu, { parameter: reference.name }), schema.getMenu(reference.menu)?.manualUrl);
+      return parameterMarkdown(parameter, schema.getDocs(reference.menu, { parameter: reference.name }), schema.getMenu(reference.menu)?.manualUrl, target);
     }
     case 'global': {
       const command = schema.getGlobalCommand(reference.name);
       if (!command) return undefined;
-      return docMarkdown(`**:${command.name}**`, command.summary, schema.getGlobalDocs(command.name));
+      return docMarkdown(`**:${command.name}**`, command.summary, schema.getGlobalDocs(command.name), undefined, { window: command, target });
     }
     case 'global-parameter': {
       const parameter = schema.getGlobalCommand(reference.command)?.parameters.find((p) => p.name === reference.name);
-      return parameter ? parameterMarkdown(parameter, undefined) : undefined;
+      return parameter ? parameterMarkdown(parameter, undefined, undefined, target) : undefined;
     }
     default:
       return undefined;
@@ -48,8 +52,10 @@ export function documentationOf(reference: DocReference, schema: SchemaService):
 
 /** Fills in `documentation` of an item produced by provideCompletion; other items come back unchanged. */
 export function resolveCompletionItem(item: CompletionItem, schema: SchemaService): CompletionItem {
-  const reference = (item.data as { doc?: DocReference } | undefined)?.doc;
+  const data = item.data as { doc?: DocReference; target?: unknown } | undefined;
+  const reference = data?.doc;
   if (!reference || item.documentation) return item;
-  const markdown = documentationOf(reference, schema);
+  const target = typeof data?.target === 'string' ? parseVersion(data.target) : undefined;
+  const markdown = documentationOf(reference, schema, target);
   return markdown ? { ...item, documentation: { kind: 'markdown', value: markdown } } : item;
 }
