@@ -29,7 +29,26 @@ export function menuAndCommandItems(request: CompletionRequest, path: readonly s
       }),
     );
   }
+  if (path.length === 0) items.push(...otherRootNameItems(request, items));
   // At the start of a statement a global command may be written without its colon (`if`, `foreach`, `local`).
   if (statementStart) items.push(...globalCommandItems(request, 4));
+  return items;
+}
+
+/**
+ * Root names the schema knows without describing them (`/container`, `/certificate`, `/user-manager`, and with a
+ * command tree loaded every menu of that tree): still real places to go, so they are offered after the described
+ * ones.
+ */
+function otherRootNameItems(request: CompletionRequest, offered: readonly CompletionItem[]): CompletionItem[] {
+  const { schema } = request;
+  const seen = new Set(offered.map((item) => item.label));
+  const items: CompletionItem[] = [];
+  for (const name of schema.rootNames()) {
+    // Names that are global commands (`/do`, `/beep`) are offered as such at the start of a statement.
+    if (seen.has(name) || schema.getGlobalCommand(name)) continue;
+    seen.add(name);
+    items.push(makeItem(request, name, { kind: CompletionItemKind.Module, detail: 'not described by the schema', group: 3 }));
+  }
   return items;
 }

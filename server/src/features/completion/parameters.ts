@@ -20,9 +20,14 @@ export function parameterNameItems(
 ): CompletionItem[] {
   const { schema } = request;
   const items: CompletionItem[] = [];
+  const positional = schema.getCommand(menuPath, command)?.positional ?? [];
+  // `get <item> <|>`, `unset <item> <|>`: the slot takes the name of one of the menu's properties.
+  if (!inWhere && positional[positionalIndex] === 'value-name') return propertyNameItems(request, menuPath, command);
+  // A slot already filled by position (`set $i`, `remove [find]`) is not offered again by name.
+  const filled = new Set(positional.slice(0, positionalIndex));
   const parameters = inWhere ? schema.getMenu(menuPath)?.parameters ?? [] : schema.getParameters(menuPath, command);
   for (const parameter of parameters) {
-    if (!inWhere && given.has(parameter.name)) continue;
+    if (!inWhere && (given.has(parameter.name) || filled.has(parameter.name))) continue;
     if (!inWhere && parameter.readOnly && !READING_COMMANDS.has(command)) continue;
     // `copy-from`, `place-before`: arguments of `add`, not properties a filter can test.
     if (inWhere && parameter.onlyFor?.length) continue;
@@ -43,6 +48,24 @@ export function parameterNameItems(
   return items;
 }
 
+/** The menu's properties as bare names, for the `value-name` slot of `get`, `unset` and `edit`. */
+function propertyNameItems(request: CompletionRequest, menuPath: readonly string[], command: string): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const parameter of request.schema.getMenu(menuPath)?.parameters ?? []) {
+    // `copy-from`, `place-before` are arguments of `add`, not properties; `unset` clears settable ones only.
+    if (parameter.onlyFor?.length || (parameter.readOnly && command !== 'get') || !availableIn(request, parameter)) continue;
+    items.push(
+      makeItem(request, parameter.name, {
+        kind: CompletionItemKind.Property,
+        detail: parameterDetail(parameter),
+        doc: { of: 'parameter', menu: menuPath, command, name: parameter.name },
+        group: parameter.required ? 1 : 3,
+      }),
+    );
+  }
+  return items;
+}
+
 /** A flag-style argument (`print detail`, `as-value`) is written without `=value`. */
 function isFlag(parameter: ParameterSchema): boolean {
   return parameter.type.kind === 'any' && parameter.summary.toLowerCase().startsWith('flag');
@@ -55,7 +78,7 @@ function hasValueCompletions(type: ValueType): boolean {
 /** Names of the menu's items that the document defines, for `set <name>`, `remove <name>`. */
 function itemNameItems(request: CompletionRequest, menuPath: readonly string[], command: string): CompletionItem[] {
   const slot = request.schema.getCommand(menuPath, command)?.positional?.[0];
-  if (slot !== 'numbers') return [];
+  if (slot !== 'numbers' && slot !== 'number') return [];
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   const path = menuPath.join('/');

@@ -4,7 +4,8 @@
  * tables, marks) for parameters that refer to them.
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import type { ObjectKind, ParameterSchema, ValueType } from '../../schema/types.js';
+import type { MenuSchema, ObjectKind, ParameterSchema, ValueType } from '../../schema/types.js';
+import { PATTERN_PREFIXES } from '../../schema/values/patterns.js';
 import { valueDocLine } from '../support/schemaText.js';
 import { availableIn, makeItem, type CompletionRequest } from './request.js';
 
@@ -32,18 +33,23 @@ export function parameterValueItems(
     seen.add(item.label);
     items.push(item);
   };
-  collect(request, parameter, parameter.type, doc, inList, add);
+  collect({ request, parameter, menuPath, doc, inList, valueText, add }, parameter.type);
   return items;
 }
 
-function collect(
-  request: CompletionRequest,
-  parameter: ParameterSchema,
-  type: ValueType,
-  doc: string | undefined,
-  inList: boolean,
-  add: (item: CompletionItem) => void,
-): void {
+interface ValueScope {
+  readonly request: CompletionRequest;
+  readonly parameter: ParameterSchema;
+  /** The menu of the command being written (chains are looked up in the same table). */
+  readonly menuPath: readonly string[];
+  readonly doc: string | undefined;
+  readonly inList: boolean;
+  readonly valueText: string;
+  readonly add: (item: CompletionItem) => void;
+}
+
+function collect(scope: ValueScope, type: ValueType): void {
+  const { request, parameter, doc, inList, add } = scope;
   const word = (value: string, group: number, detail?: string) =>
     makeItem(request, value, {
       kind: CompletionItemKind.EnumMember,
@@ -69,10 +75,17 @@ function collect(
     case 'reference':
       if (inList && !type.list) return;
       for (const value of type.keywords ?? []) add(word(value, 2, 'built-in'));
-      for (const item of objectNameItems(request, type.target)) add(item);
+      for (const item of objectNameItems(request, type.target, scope.menuPath)) add(item);
+      return;
+    case 'pattern':
+      // `hash:denominator/remainder`, `set:64`: offer the word and its colon; the numbers are the user's.
+      if (inList || scope.valueText.includes(':')) return;
+      for (const prefix of PATTERN_PREFIXES[type.pattern] ?? []) {
+        add(makeItem(request, `${prefix}:`, { kind: CompletionItemKind.EnumMember, detail: parameter.summary, documentation: valueDocLine(doc, prefix), group: 1 }));
+      }
       return;
     case 'oneOf':
-      for (const inner of type.types) collect(request, parameter, inner, doc, inList, add);
+      for (const inner of type.types) collect(scope, inner);
       return;
     default:
       return;
@@ -86,13 +99,24 @@ function valueAvailable(request: CompletionRequest, windows: ValueTypeVersions, 
 
 type ValueTypeVersions = Extract<ValueType, { kind: 'enum' }>['valueVersions'];
 
+/**
+ * Kinds whose names belong to one menu: a firewall chain exists in its own table (`/ip firewall mangle` has
+ * prerouting and the user chains of mangle rules; `srcnat` is a chain of `/ip firewall nat` only).
+ */
+const PER_MENU_KINDS: ReadonlySet<ObjectKind> = new Set(['firewall-chain']);
+
 /** Names of objects of `target` kind: those the document defines, then the menus' built-in items. */
-function objectNameItems(request: CompletionRequest, target: ObjectKind): CompletionItem[] {
+function objectNameItems(request: CompletionRequest, target: ObjectKind, menuPath: readonly string[]): CompletionItem[] {
   const { analysis, schema } = request;
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
+  const perMenu = PER_MENU_KINDS.has(target);
+  // In a menu that defines such names (a `jump-target` in mangle), only that menu's names count; elsewhere
+  // (`/ppp profile incoming-filter`) the chains the document defines anywhere are candidates.
+  const ownMenu = perMenu && definesKind(schema.getMenu(menuPath), target) ? menuPath.join(' ') : undefined;
   for (const object of analysis.symbols.objects) {
     if (object.kind !== target || seen.has(object.name)) continue;
+    if (ownMenu !== undefined && object.menuPath.join(' ') !== ownMenu) continue;
     seen.add(object.name);
     const line = analysis.lines.positionAt(object.span.start).line + 1;
     items.push(
@@ -104,6 +128,8 @@ function objectNameItems(request: CompletionRequest, target: ObjectKind): Comple
       }),
     );
   }
+  // The built-in chains of a table are the parameter's own keywords; other tables' chains do not apply.
+  if (perMenu) return items;
   for (const menu of schema.allMenus()) {
     if (menu.defines?.kind !== target) continue;
     for (const name of menu.builtinNames ?? []) {
@@ -113,6 +139,10 @@ function objectNameItems(request: CompletionRequest, target: ObjectKind): Comple
     }
   }
   return items;
+}
+
+function definesKind(menu: MenuSchema | undefined, kind: ObjectKind): boolean {
+  return menu?.defines?.kind === kind || (menu?.extraDefines ?? []).some((definition) => definition.kind === kind);
 }
 
 function needsQuotes(name: string): boolean {

@@ -79,13 +79,28 @@ export const schedulerMenu: MenuSchema = menu({
   ],
 });
 
+/**
+ * Log topics as the RouterOS manual's Log page lists them: severities (critical, error, warning, info, debug),
+ * then facilities. The menu is known by name only, so a topic missing here is never reported as an error.
+ */
+const LOG_TOPICS = [
+  'critical', 'error', 'warning', 'info', 'debug', 'packet', 'raw',
+  'account', 'async', 'backup', 'bfd', 'bgp', 'bridge', 'calc', 'caps', 'certificate', 'container', 'ddns',
+  'dhcp', 'disk', 'dns', 'dot1x', 'dude', 'e-mail', 'event', 'fetch', 'firewall', 'gps', 'gsm', 'health',
+  'hotspot', 'igmp-proxy', 'interface', 'ipsec', 'iscsi', 'isdn', 'kvm', 'l2tp', 'ldp', 'lte', 'manager', 'mme',
+  'mpls', 'mqtt', 'natpmp', 'netwatch', 'ntp', 'ospf', 'ovpn', 'pim', 'poe-out', 'ppp', 'pppoe', 'pptp', 'ptp',
+  'queue', 'radius', 'radvd', 'read', 'rip', 'route', 'rpki', 'rsvp', 'script', 'sertcp', 'smb', 'snmp', 'ssh',
+  'sstp', 'state', 'store', 'system', 'telephony', 'tftp', 'timer', 'tr069', 'upnp', 'ups', 'vrrp', 'watchdog',
+  'web-proxy', 'wireguard', 'wireless', 'write',
+];
+
 export const loggingMenu: MenuSchema = menu({
   path: '/system logging',
   summary: 'Rules sending log topics to log actions (memory, disk, remote).',
   coverage: 'names',
   common: TABLE_COMMANDS.filter((name) => name !== 'unset'),
   parameters: [
-    param('topics', anyValue, 'Comma list of topics, each optionally negated (ppp,info,!debug).'),
+    param('topics', listOf(LOG_TOPICS, { negatable: true, elementNegation: true }), 'Comma list of topics, each optionally negated (ppp,info,!debug).'),
     param('action', anyValue, 'Log action receiving the messages (memory, disk, echo, remote or a user action).'),
     param('prefix', str(), 'Text put in front of each message.'),
     param('regex', str(), 'Only messages matching this expression.'),

@@ -121,3 +121,13 @@ export function checkPattern(pattern: string, value: string, name: string): stri
   const check = PATTERN_CHECKS[pattern];
   return check ? check(value, name) : undefined;
 }
+
+/**
+ * The words a value of a pattern starts with, each written as `word:` before its numbers
+ * (`per-connection-classifier=both-addresses:2/0`, `new-ttl=set:64`, `ttl=less-than:10`); completion offers them.
+ */
+export const PATTERN_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  pcc: HASHES,
+  'ttl-change': ['set', 'increment', 'decrement'],
+  'ttl-match': ['equal', 'not-equal', 'less-than', 'greater-than'],
+};
