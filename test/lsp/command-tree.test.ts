@@ -1,7 +1,7 @@
 /**
  * The language server with a real RouterOS command tree loaded (`routeros.commandTreeFile` pointing at the
- * restraml crawl of 7.22.3 in ../shared): menus the bundled schema does not describe get completion from the
- * tree. Skipped, with a message, when ../shared is not there.
+ * restraml crawl of 7.22.3 in ../shared): menus the bundled schema does not describe get completion and
+ * validation from the tree. Skipped, with a message, when ../shared is not there.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CompletionRequest, HoverRequest, type CompletionItem, type MarkupContent } from 'vscode-languageserver/node';
 import { createSchemaService } from '../../server/src/schema/service.js';
-import { ensureServerBuilt, LspSession, ROOT, withCursor } from './harness.js';
+import { ensureServerBuilt, formatDiagnostics, LspSession, ROOT, withCursor } from './harness.js';
 
 const TREE_FILE = path.resolve(ROOT, '..', 'shared', 'restraml', '7.22.3', 'inspect.json');
 const skip = fs.existsSync(TREE_FILE) ? false : `no command tree at ${TREE_FILE} (../shared is absent)`;
@@ -65,6 +65,16 @@ describe('completion with a RouterOS command tree loaded', { skip }, () => {
     for (const name of ['ip', 'interface', 'system', 'certificate', 'console', 'disk', 'environment', 'terminal']) {
       assert.ok(labels.includes(name), `${name} in [${labels.join(', ')}]`);
     }
+  });
+
+  test('diagnostics check a menu only the tree has: a misspelt wireguard parameter', async () => {
+    const text = '/interface wireguard\nadd name=wg0 listen-port=13231\nadd name=wg1 lisen-port=13232\n';
+    const uri = session.uri('tree-diagnostics');
+    await session.open(uri, text);
+    const published = await session.waitForDiagnostics(uri, 1);
+    const lines = formatDiagnostics(published);
+    assert.ok(lines.some((line) => line.startsWith('3:14-3:24 error unknown-parameter:') && line.includes('`listen-port`')), lines.join('\n'));
+    assert.ok(!lines.some((line) => line.startsWith('2:')), `the correct line stays clean:\n${lines.join('\n')}`);
   });
 
   test('hover on a menu only the tree has names it', async () => {
