@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildGrammar } from '../syntaxes/build-grammar.mjs';
+import { buildGrammar, readScriptParameterNames } from '../syntaxes/build-grammar.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const grammarPath = join(root, 'syntaxes', 'routeros.tmLanguage.json');
@@ -26,8 +26,8 @@ function checkGeneratedGrammarIsCurrent() {
 
 /**
  * Checks of language-configuration.json that the editor relies on: words stay whole, `'` is not a quote, and a
- * line ending in a backslash continues indented by four spaces. Returns one [description, failure or ''] pair
- * per check.
+ * line ending in a backslash (not in a comment) continues indented by one unit. Returns one [description,
+ * failure or ''] pair per check. The real editor's behaviour is tested in test/e2e/suite/editing.test.ts.
  */
 function checkLanguageConfiguration() {
   const config = JSON.parse(readFileSync(join(root, 'language-configuration.json'), 'utf8'));
@@ -59,9 +59,11 @@ function checkLanguageConfiguration() {
   const firstRule = (previousLine, currentLine) => rules.find((rule) =>
     new RegExp(rule.beforeText).test(currentLine) &&
     (rule.previousLineText === undefined || new RegExp(rule.previousLineText).test(previousLine)));
+  // `indent` (not a typed "    ") so that the continuation indent and the outdent after it are the same unit, the
+  // editor's; package.json sets that unit to four spaces for RouterOS files, as in exports.
   const first = firstRule('/ip address', '/interface pppoe-client add name=pppoe-out1 \\');
-  check('Enter after a first continuation line indents by four spaces',
-    first?.action?.indent === 'none' && first?.action?.appendText === '    ' ? '' : `rule ${JSON.stringify(first)}`);
+  check('Enter after a first continuation line indents by one indentation unit',
+    first?.action?.indent === 'indent' && first?.action?.appendText === undefined ? '' : `rule ${JSON.stringify(first)}`);
   const middle = firstRule('/interface pppoe-client add \\', '    name=pppoe-out1 \\');
   check('Enter inside a continuation keeps the indentation',
     middle?.action?.indent === 'none' && middle?.action?.appendText === undefined ? '' : `rule ${JSON.stringify(middle)}`);
@@ -70,7 +72,44 @@ function checkLanguageConfiguration() {
     last?.action?.indent === 'outdent' ? '' : `rule ${JSON.stringify(last)}`);
   const plain = firstRule('/ip address', 'add address=10.0.0.1/24 interface=ether1');
   check('Enter after an ordinary line applies no continuation rule', plain ? `rule ${JSON.stringify(plain)}` : '');
+  // A backslash does not continue a comment (reference A.3/A.4): no continuation indent after one.
+  for (const [previous, comment] of [['/ip address', '# the next line is not joined \\'], ['/ip address', '  # indented comment \\'], ['/ip address', ':put 1; # comment \\']]) {
+    const rule = firstRule(previous, comment);
+    check(`Enter after ${JSON.stringify(comment)} applies no continuation rule`, rule ? `rule ${JSON.stringify(rule)}` : '');
+  }
+  const afterComment = firstRule('# the next line is not joined \\', 'add address=10.0.0.1/24 interface=ether1');
+  check('a line after a comment that ends in a backslash is not the end of a continuation', afterComment ? `rule ${JSON.stringify(afterComment)}` : '');
+  const commentInside = firstRule('/interface pppoe-client add \\', '    # the user name comes next');
+  check('a comment line inside a continued command does not outdent', commentInside ? `rule ${JSON.stringify(commentInside)}` : '');
   return results;
+}
+
+/**
+ * The grammar colours the string value of every script-valued parameter of the parser's list as code (one list,
+ * server/src/core/scriptParameters.ts, for the linter and the editor). Returns [description, failure] pairs.
+ */
+async function checkScriptParameters(registry) {
+  const grammar = await registry.loadGrammar('source.routeros');
+  const results = [];
+  for (const name of readScriptParameterNames()) {
+    for (const line of [`/system script set s ${name}="/ip address print"`, `:x ${name}="/ip address print"`]) {
+      const { tokens } = grammar.tokenizeLine(line, null);
+      const at = line.indexOf('"/') + 2;
+      const token = tokens.find((t) => t.startIndex <= at && at < t.endIndex);
+      const scopes = token?.scopes ?? [];
+      const ok = scopes.includes('meta.embedded.block.routeros') && scopes.includes('entity.name.tag.path.routeros');
+      results.push([`${JSON.stringify(line)}: the string is code`, ok ? '' : `scopes at "ip": ${scopes.join(' ')}`]);
+    }
+  }
+  return results;
+}
+
+/**
+ * vscode-tmgrammar-test excludes scopes as `- a b`; a second ` - ` in one assertion makes its parser loop
+ * forever, so such lines are refused before parsing. Returns the 1-based numbers of the offending lines.
+ */
+function assertionsWithTwoExclusions(text) {
+  return text.split('\n').flatMap((line, index) => (/^#\s*(\^|<-)/.test(line) && line.split(' - ').length > 2 ? [index + 1] : []));
 }
 
 /** An assertion covers a character range; count each one so the summary says how much was checked. */
@@ -117,11 +156,26 @@ async function main() {
   }
 
   const registry = createRegistry([{ path: grammarPath, scopeName: 'source.routeros' }]);
+  for (const [description, failure] of await checkScriptParameters(registry)) {
+    if (failure) {
+      console.log(`FAIL script-valued parameters: ${description}: ${failure}`);
+      failed++;
+    } else {
+      passed++;
+    }
+  }
   for (const file of files) {
     const name = relative(root, file);
     let testCase;
+    const text = readFileSync(file, 'utf8');
+    const badLines = assertionsWithTwoExclusions(text);
+    if (badLines.length > 0) {
+      console.log(`FAIL ${name}: lines ${badLines.join(', ')}: write exclusions as "- scope.one scope.two", with one " - "`);
+      failed++;
+      continue;
+    }
     try {
-      testCase = parseGrammarTestCase(readFileSync(file, 'utf8'));
+      testCase = parseGrammarTestCase(text);
     } catch (error) {
       console.log(`FAIL ${name}: cannot parse test file: ${error instanceof Error ? error.message : String(error)}`);
       failed++;

@@ -22,11 +22,33 @@ const MENU_VERBS = [
 ];
 const VERB = `(?:${MENU_VERBS.join('|')})(?![\\w=-])`;
 
-// Parameters whose value is a script (reference A.10, A.12, PPP profile on-up/on-down, netwatch, DHCP).
-const SCRIPT_PARAMS = ['on-up', 'on-down', 'source', 'on-event', 'up-script', 'down-script', 'test-script',
-  'lease-script', 'script'];
-// Parameters of global commands whose value is a block of code; coloured as control flow.
+// Parameters whose value is a script: the parser's own list (server/src/core/scriptParameters.ts), read from
+// that file so that the editor colours as code exactly what the linter parses as code.
+const SCRIPT_PARAMETERS_FILE = fileURLToPath(new URL('../server/src/core/scriptParameters.ts', import.meta.url));
+
+/** The names in `export const SCRIPT_PARAMETER_NAMES ... = [ '...', ... ];`; throws when the file changed shape. */
+export function readScriptParameterNames(text = readFileSync(SCRIPT_PARAMETERS_FILE, 'utf8')) {
+  const declaration = /export const SCRIPT_PARAMETER_NAMES\b[^=]*=\s*\[([^\]]*)\]/.exec(text);
+  if (!declaration) throw new Error(`${SCRIPT_PARAMETERS_FILE}: no SCRIPT_PARAMETER_NAMES array literal`);
+  const body = declaration[1].replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const names = [...body.matchAll(/'([^'\\]*)'|"([^"\\]*)"/g)].map((match) => match[1] ?? match[2]);
+  const leftover = body.replace(/'[^'\\]*'|"[^"\\]*"/g, '').replace(/[\s,]/g, '');
+  if (names.length === 0 || leftover !== '' || names.some((name) => !/^[a-z][a-z0-9-]*$/.test(name))) {
+    throw new Error(`${SCRIPT_PARAMETERS_FILE}: SCRIPT_PARAMETER_NAMES must be a list of plain quoted names`);
+  }
+  return names;
+}
+
+// Named arguments of global commands that steer control flow; coloured as keywords, not as parameters.
 const CONTROL_PARAMS = ['do', 'else', 'on-error', 'while'];
+const SCRIPT_PARAMS = readScriptParameterNames();
+const CONTROL_SCRIPT_PARAMS = SCRIPT_PARAMS.filter((name) => CONTROL_PARAMS.includes(name));
+const PROPERTY_SCRIPT_PARAMS = SCRIPT_PARAMS.filter((name) => !CONTROL_PARAMS.includes(name));
+
+// Verbs after which every bare word is a flag-style parameter (`add ... fib`, `print detail`, `export compact`,
+// `find disabled`): `add` takes no positional value, and print/export/find take none before `where`.
+const FLAG_VERBS = ['add', 'print', 'export', 'find'];
+const FLAG_VERB = `(?:${FLAG_VERBS.join('|')})(?![\\w=-])`;
 
 // Where a literal value may start and must end, so that `pppoe-out1`, `8h-16h` or `no-mark` stay one word.
 const LIT_START = String.raw`(?<![\w.:$*#@/\\-])`;
@@ -36,6 +58,8 @@ const LIT_END = String.raw`(?=$|[\s;,)\]}"=~<>!&|^+*%$\[({\\]|->)`;
 const SEGMENT = String.raw`(?!${VERB})(?![\w-]*=)[A-Za-z0-9][\w-]*(?=[\s/;\]})\[("$\\]|$)`;
 // Path words (space or slash separated) and then, optionally, the generic verb that ends the path.
 const HEAD = String.raw`((?:${SEGMENT}(?:/|[ \t]+)?)*)(${VERB})?`;
+// The same, ending in a verb whose bare words are flags (the verb is required).
+const FLAG_HEAD = String.raw`((?:${SEGMENT}(?:/|[ \t]+)?)*)(${FLAG_VERB})`;
 
 /** Captures that colour a command line's path words, separators and verb. */
 function headCaptures(pathGroup, verbGroup) {
@@ -65,6 +89,10 @@ const FAMILIES = {
     startAfter: String.raw`[;{\[]`,
     closeOrQuote: '',
     comment: String.raw`#.*$`,
+    // Inside `{ }` or `[ ]` a comment stops before a closing bracket that has no partner in the comment, so a
+    // `{1;#x}` ends the block instead of commenting it away to the end of the file (nested pairs, as in
+    // commented-out code `# :if (x) do={ :put 1 }`, stay in the comment). `\g<-1>` recurses into the pair.
+    commentIn: (open, close) => String.raw`#(?:[^\n${open}${close}]|(${open}(?:[^\n${open}${close}]|\g<-1>)*${close}))*`,
   },
   e: {
     // Inside the string an unescaped `"` closes everything, and `\n` / `\r` are line breaks of the code.
@@ -72,6 +100,7 @@ const FAMILIES = {
     startAfter: String.raw`[;{\[]|\\[nr]|[^\\]"`,
     closeOrQuote: '|(?=")',
     comment: String.raw`#(?:[^"\\]|\\(?![nr]).)*`,
+    commentIn: (open, close) => String.raw`#(?:[^"\\${open}${close}]|\\(?![nr]).|(${open}(?:[^"\\${open}${close}]|\\(?![nr]).|\g<-1>)*${close}))*`,
   },
 };
 
@@ -90,7 +119,9 @@ function familyRules(f) {
       ...(f === 'e' ? [{ match: String.raw`\\r\\n|\\n|\\r`, name: `constant.character.escape.newline${S}` }] : []),
       shared('continuation'),
       r('global_statement'),
+      r('flag_path_statement'),
       r('path_statement'),
+      r('flag_relative_statement'),
       r('relative_statement'),
       r('args'),
     ],
@@ -107,6 +138,20 @@ function familyRules(f) {
     },
   };
 
+  // The comment rule of a `{ }` block and of a `[ ]` substitution: listed before the statements there, so it
+  // wins over the top-level rule at the same position.
+  for (const [kind, open, close] of [['block', String.raw`\{`, String.raw`\}`], ['brackets', String.raw`\[`, String.raw`\]`]]) {
+    rules[`comment_in_${kind}_${f}`] = {
+      match: String.raw`${stmtStart}[ \t]*(${fam.commentIn(open, close)})`,
+      captures: {
+        1: {
+          name: `comment.line.number-sign${S}`,
+          patterns: [{ match: String.raw`\G#`, name: `punctuation.definition.comment${S}` }],
+        },
+      },
+    };
+  }
+
   // `:word ...` — a global command. Declaring forms also colour the variable they bind.
   rules[`global_statement_${f}`] = {
     name: `meta.statement.global${S}`,
@@ -122,6 +167,15 @@ function familyRules(f) {
     patterns: [r('args')],
   };
 
+  // `/routing table add name=t fib`, `/interface print detail`: a command whose bare words are flags.
+  rules[`flag_path_statement_${f}`] = {
+    name: `meta.statement.command${S}`,
+    begin: String.raw`(/)${FLAG_HEAD}`,
+    beginCaptures: { 1: { name: `punctuation.separator.path${S}` }, ...headCaptures(2, 3) },
+    end: fam.statementEnd,
+    patterns: [r('flag_args')],
+  };
+
   // `/ip firewall mangle add ...`, `/ip/firewall/mangle/add ...`, `/ip address` (a menu change) or `/`.
   rules[`path_statement_${f}`] = {
     name: `meta.statement.command${S}`,
@@ -131,10 +185,19 @@ function familyRules(f) {
     patterns: [r('args')],
   };
 
+  const relativeStart = String.raw`${stmtStart}[ \t]*(?=\.\.|[A-Za-z])(?![\w-]*=)(?!(?:and|or|in|where|yes|no|true|false)(?![\w-]))(?:(\.\.)[ \t]*)?`;
+  rules[`flag_relative_statement_${f}`] = {
+    name: `meta.statement.command${S}`,
+    begin: String.raw`${relativeStart}${FLAG_HEAD}`,
+    beginCaptures: { 1: { name: `entity.name.tag.path.parent${S}` }, ...headCaptures(2, 3) },
+    end: fam.statementEnd,
+    patterns: [r('flag_args')],
+  };
+
   // A command relative to the current menu: `add chain=forward`, `set [find] ...`, `.. print`, `find where ...`.
   rules[`relative_statement_${f}`] = {
     name: `meta.statement.command${S}`,
-    begin: String.raw`${stmtStart}[ \t]*(?=\.\.|[A-Za-z])(?![\w-]*=)(?!(?:and|or|in|where|yes|no|true|false)(?![\w-]))(?:(\.\.)[ \t]*)?${HEAD}`,
+    begin: String.raw`${relativeStart}${HEAD}`,
     beginCaptures: { 1: { name: `entity.name.tag.path.parent${S}` }, ...headCaptures(2, 3) },
     end: fam.statementEnd,
     patterns: [r('args')],
@@ -160,6 +223,35 @@ function familyRules(f) {
       { match: String.raw`(?<=\s)(?:and|or|in)(?=\s)`, name: `keyword.operator.word${S}` },
       r('values'),
       shared('bare_word_value'),
+    ],
+  };
+
+  // Arguments of add/print/export/find: a bare word standing on its own is a flag-style parameter (`fib`,
+  // `blackhole`, `detail`); after `where` the words are an expression again.
+  rules[`flag_args_${f}`] = {
+    patterns: [
+      {
+        begin: String.raw`(?<![\w.$-])where(?![\w=-])`,
+        beginCaptures: { 0: { name: `keyword.other.where${S}` } },
+        end: fam.statementEnd,
+        patterns: [r('args')],
+      },
+      {
+        // `name=\` at a line end (exports wrap long lines anywhere): the next line starts with the value.
+        begin: String.raw`(?<==)(\\)[ \t]*\n?$`,
+        beginCaptures: { 1: { name: `constant.character.escape.line-continuation${S}` } },
+        // `(?!\G)`: not on the line of the backslash itself, only after the value on the next line.
+        end: String.raw`(?!\G)(?<=[^ \t])(?=[ \t;\])}]|$)|(?=[;\])}])`,
+        patterns: [r('values'), shared('bare_word_value')],
+      },
+      {
+        match: String.raw`(?<![^ \t])(!)?([A-Za-z][\w-]*)(?![\w.=$"\[(-])(?=[ \t;\])}\\${f === 'e' ? '"' : ''}]|$)`,
+        captures: {
+          1: { name: `keyword.operator.logical.negation${S}` },
+          2: { name: `variable.parameter.flag${S}` },
+        },
+      },
+      r('args'),
     ],
   };
 
@@ -209,7 +301,7 @@ function familyRules(f) {
     beginCaptures: { 0: { name: `punctuation.section.brackets.begin${S}` } },
     end: String.raw`\]${fam.closeOrQuote}`,
     endCaptures: { 0: { name: `punctuation.section.brackets.end${S}` } },
-    patterns: [r('statements')],
+    patterns: [r('comment_in_brackets'), r('statements')],
   };
 
   rules[`block_${f}`] = {
@@ -218,7 +310,7 @@ function familyRules(f) {
     beginCaptures: { 0: { name: `punctuation.section.block.begin${S}` } },
     end: String.raw`\}${fam.closeOrQuote}`,
     endCaptures: { 0: { name: `punctuation.section.block.end${S}` } },
-    patterns: [r('statements')],
+    patterns: [r('comment_in_block'), r('statements')],
   };
 
   rules[`variable_${f}`] = {
@@ -251,7 +343,7 @@ function familyRules(f) {
         beginCaptures: { 0: { name: `punctuation.section.interpolation.begin${S}` } },
         end: String.raw`\]${fam.closeOrQuote}`,
         endCaptures: { 0: { name: `punctuation.section.interpolation.end${S}` } },
-        patterns: [r('statements')],
+        patterns: [r('comment_in_brackets'), r('statements')],
       },
       ...(f === 'e'
         ? [{
@@ -284,13 +376,15 @@ function familyRules(f) {
       patterns: [shared('string_escapes'), r('interpolation')],
     };
 
-    // `on-up="..."` and friends: the string holds code, coloured with the embedded family.
+    // `on-up="..."`, `do="..."` and the other script-valued parameters: the string holds code, coloured with the
+    // embedded family. Control-flow names (`do`, `else`, `on-error`) keep their keyword colour.
     rules.script_parameter_n = {
-      begin: String.raw`(?<![\w.$=-])(${SCRIPT_PARAMS.join('|')})(=)(")`,
+      begin: String.raw`(?<![\w.$=-])(?:(${CONTROL_SCRIPT_PARAMS.join('|')})|(${PROPERTY_SCRIPT_PARAMS.join('|')}))(=)(")`,
       beginCaptures: {
-        1: { name: `variable.parameter${S}` },
-        2: { name: `keyword.operator.assignment${S}` },
-        3: { name: `string.quoted.double${S} punctuation.definition.string.begin${S}` },
+        1: { name: `keyword.control.flow${S}` },
+        2: { name: `variable.parameter${S}` },
+        3: { name: `keyword.operator.assignment${S}` },
+        4: { name: `string.quoted.double${S} punctuation.definition.string.begin${S}` },
       },
       end: '"',
       endCaptures: { 0: { name: `string.quoted.double${S} punctuation.definition.string.end${S}` } },
@@ -316,6 +410,12 @@ function familyRules(f) {
   }
   return rules;
 }
+
+// Where a prefix operator stands: right after an opening bracket, a separator, another operator or `and`/`or`
+// (with at most one blank between), or at the start of a line. Oniguruma needs fixed-length lookbehinds, and a
+// lookbehind nested in another one silently breaks the whole grammar in vscode-textmate.
+const OPERATOR_CHARS = String.raw`[(\[{,;=<>!&|^+*%/~-]`;
+const UNARY_BEFORE = String.raw`(?:(?<=${OPERATOR_CHARS})|(?<=${OPERATOR_CHARS}[ \t])|(?<=\band[ \t]|\bor[ \t])|(?<=^)|(?<=^[ \t]))`;
 
 const sharedRules = {
   // A backslash at the end of a line joins the next physical line (reference A.4).
@@ -396,6 +496,9 @@ const sharedRules = {
       { match: '<=|>=|!=', name: `keyword.operator.comparison${S}` },
       { match: '&&|\\|\\||!', name: `keyword.operator.logical${S}` },
       { match: '<|>|=', name: `keyword.operator.comparison${S}` },
+      // Prefix `~` (after an opening bracket or another operator) inverts the bits of an address (reference
+      // A.8); between two operands it is the regular-expression match.
+      { match: String.raw`${UNARY_BEFORE}~`, name: `keyword.operator.bitwise.invert${S}` },
       { match: '~', name: `keyword.operator.match${S}` },
       { match: '[&|^]', name: `keyword.operator.bitwise${S}` },
       { match: '[-+*/%]', name: `keyword.operator.arithmetic${S}` },

@@ -43,3 +43,25 @@
 # A backslash elsewhere in code is illegal on the device.
 :put 1 \ 2
 #      ^ invalid.illegal.backslash.routeros
+# A # inside an array is an error on the device; the comment must not swallow the closing brace (or the scope
+# of the block would run to the end of the file).
+:local a {1;#x}
+#           ^^ meta.block.routeros comment.line.number-sign.routeros
+#             ^ meta.block.routeros punctuation.section.block.end.routeros - comment.line.number-sign.routeros
+:put "after the array"
+#    ^^^^^^^^^^^^^^^^^ string.quoted.double.routeros - meta.block.routeros
+:put [:len [#x]]
+#           ^^ meta.substitution.command.routeros comment.line.number-sign.routeros
+#             ^^ punctuation.section.brackets.end.routeros - comment.line.number-sign.routeros
+:put "after the substitution"
+#    ^^^^^^^^^^^^^^^^^^^^^^^^ string.quoted.double.routeros - meta.substitution.command.routeros
+# Commented-out code with its own braces stays one comment; the block ends at its own brace.
+:if (true) do={
+  # :foreach i in={1;2} do={ :put $i }
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ meta.block.routeros comment.line.number-sign.routeros
+}
+# <- meta.block.routeros punctuation.section.block.end.routeros
+:put "after the block"
+#    ^^^^^^^^^^^^^^^^^ string.quoted.double.routeros - meta.block.routeros
+/system script add name=e source=":local a {1;#x}; :put \"in code\""
+#                                                       ^^^^^^^^^^^ meta.embedded.block.routeros string.quoted.double.routeros - meta.block.routeros

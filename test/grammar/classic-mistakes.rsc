@@ -2,6 +2,9 @@
 # 1. A hyphenated parameter name is one token, not on / - / up.
 /ppp profile set default on-up=myscript on-down=other
 #                        ^^^^^ variable.parameter.routeros
+#                          ^ variable.parameter.routeros - keyword.operator.arithmetic.routeros
+#                        ^^ - keyword.operator.arithmetic.routeros
+#                           ^^ - keyword.operator.arithmetic.routeros
 #                                       ^^^^^^^ variable.parameter.routeros
 /interface pppoe-client add add-default-route=yes use-peer-dns=no
 #                           ^^^^^^^^^^^^^^^^^ variable.parameter.routeros
@@ -18,6 +21,9 @@
 # 3. A single quote does not start a string: the # after it is still literal text and the line ends normally.
 :put it's
 #    ^^^^ string.unquoted.routeros - string.quoted.double.routeros
+:put it's #x
+#    ^^^^ string.unquoted.routeros - string.quoted.double.routeros
+#         ^^ string.unquoted.routeros - comment.line.number-sign.routeros string.quoted.double.routeros
 :put "next line is code"
 # <---- keyword.control.global.routeros - string.unquoted.routeros
 # 4. A # inside a value is not a comment.

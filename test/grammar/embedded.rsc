@@ -51,3 +51,16 @@
 #                                 ^^^^^^^^^^^^^^^^ meta.embedded.block.routeros comment.line.number-sign.routeros
 :put "after the embedded strings"
 #    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ string.quoted.double.routeros - meta.embedded.block.routeros
+# Every script-valued parameter of the parser (server/src/core/scriptParameters.ts) holds code here too.
+/ip hotspot user profile set default on-login=":log info \"in\"" on-logout="/ip address print"
+#                                    ^^^^^^^^ variable.parameter.routeros
+#                                               ^^^ meta.embedded.block.routeros keyword.control.global.routeros
+#                                                                            ^^ meta.embedded.block.routeros entity.name.tag.path.routeros
+:retry command="/tool fetch url=\"http://192.0.2.1/\"" delay=1 max=3
+#      ^^^^^^^ variable.parameter.routeros
+#               ^ meta.embedded.block.routeros punctuation.separator.path.routeros
+#                ^^^^ meta.embedded.block.routeros entity.name.tag.path.routeros
+:if (true) do=":put 1" else=":put 2"
+#          ^^ keyword.control.flow.routeros
+#              ^^^^ meta.embedded.block.routeros keyword.control.global.routeros
+#                      ^^^^ keyword.control.flow.routeros

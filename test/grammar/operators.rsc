@@ -25,9 +25,18 @@
 #                       ^ keyword.operator.arithmetic.routeros
 #                                      ^^ keyword.operator.comparison.routeros
 :put (~192.168.1.1 & 255.255.255.0)
-#     ^ keyword.operator.match.routeros
+#     ^ keyword.operator.bitwise.invert.routeros - keyword.operator.match.routeros
 #                  ^ keyword.operator.bitwise.routeros
 /ip firewall filter add in-interface-list=!LAN tcp-flags=syn,!ack
 #                                         ^ keyword.operator.logical.negation.routeros
 #                                          ^^^ string.unquoted.routeros
 #                                                             ^^^ string.unquoted.routeros
+# Prefix ~ inverts an address (reference A.8); between two operands ~ is the regex match.
+:put ($mask & ~255.255.255.0)
+#             ^ keyword.operator.bitwise.invert.routeros - keyword.operator.match.routeros
+:put ($a and ~$b)
+#            ^ keyword.operator.bitwise.invert.routeros
+/interface print where name~"^ether"
+#                          ^ keyword.operator.match.routeros - keyword.operator.bitwise.invert.routeros
+:put ("ether1" ~ "^ether")
+#              ^ keyword.operator.match.routeros

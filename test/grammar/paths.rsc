@@ -38,7 +38,7 @@ set [ find default-name=ether1 ] name=wan
 #     ^^^^^^^ constant.numeric.ipv4.routeros
 /interface print stats where name=pppoe-out1
 #          ^^^^^ entity.name.function.command.routeros
-#                ^^^^^ string.unquoted.routeros
+#                ^^^^^ variable.parameter.flag.routeros - string.unquoted.routeros
 #                      ^^^^^ keyword.other.where.routeros
 /ip firewall filter { add chain=input; add chain=forward }
 #            ^^^^^^ entity.name.tag.path.routeros
