@@ -62,10 +62,12 @@ function declareFromGlobal(command: ResolvedCommand, script: Script, out: Variab
   const add = (text: string, span: Span, kind: VariableKind, scope: Script, visibleFrom: number) =>
     out.push({ name: text, kind, span, scope, visibleFrom, visibleTo: scope.span.end });
 
-  if ((name === 'local' || name === 'global') && first) {
+  if (name === 'local' || name === 'global') {
+    const declared = first ?? nameArgument(node);
+    if (!declared) return;
     const isFunction = (node.args ?? []).some((a) => a.kind === 'named' && a.name.text === 'do');
     const kind: VariableKind = isFunction ? 'function' : name;
-    add(first.text, first.span, kind, script, node.span.start);
+    add(declared.text, declared.span, kind, script, node.span.start);
     return;
   }
   if ((name === 'for' || name === 'foreach') && first) {
@@ -78,6 +80,18 @@ function declareFromGlobal(command: ResolvedCommand, script: Script, out: Variab
     return;
   }
   if (name === 'onerror' && first) add(first.text, first.span, 'local', script, node.span.start);
+}
+
+/** The name of `:local name=x ...` or `:local "my-var" ...`: given as an argument, not as a bare word. */
+function nameArgument(node: CommandStatement): { text: string; span: Span } | undefined {
+  const named = (node.args ?? []).find((a) => a.kind === 'named' && a.name.text === 'name');
+  const firstArg = node.args?.[0];
+  const value = named?.kind === 'named' ? named.value : firstArg?.kind === 'positional' && firstArg.value.kind === 'string' ? firstArg.value : undefined;
+  const text = value ? staticText(value) : undefined;
+  if (!value || !text) return undefined;
+  // The name without its quotes, for rename and highlight (a name with escapes keeps the whole string).
+  const quoted = value.kind === 'string' && value.span.end - value.span.start === text.length + 2;
+  return { text, span: quoted ? { start: value.span.start + 1, end: value.span.end - 1 } : value.span };
 }
 
 /** The declaration a reference sees, among the declarations of the same name. */

@@ -7,6 +7,7 @@ import type { SchemaService } from '../../schema/types.js';
 import { describeCode, RULES } from './registry.js';
 import type { Finding, RuleSeverityConfig } from './rule.js';
 import { collectSuppressions } from './suppressions.js';
+import { PartialRuleFailure } from './rules/extraChecks.js';
 
 export type { Finding, RuleSeverityConfig } from './rule.js';
 
@@ -35,6 +36,8 @@ export function computeDiagnostics(analysis: DocumentAnalysis, context: Diagnost
         add(rule.code, report.message, report.span, report.severity ?? rule.defaultSeverity, report.data);
       }
     } catch (error) {
+      // A rule made of several checks keeps what its other checks found.
+      if (error instanceof PartialRuleFailure) for (const report of error.reports) add(rule.code, report.message, report.span, report.severity ?? rule.defaultSeverity, report.data);
       const message = error instanceof Error ? error.message : String(error);
       add('internal-error', `internal error in rule ${rule.code}: ${message}`, { start: 0, end: 0 }, 'error');
     }

@@ -11,6 +11,8 @@ import { undefinedObject } from './rules/references.js';
 import { pppoeMtu, weakPppAuthentication } from './rules/practices.js';
 import { tooManyArguments } from './rules/arity.js';
 import { bareWordInExpression } from './rules/expressions.js';
+import { invalidVariableName, undeclaredVariable } from './rules/variables.js';
+import { withExtraChecks } from './rules/extraChecks.js';
 
 /**
  * Problems the parser reports (codes from core/syntaxProblems.ts). Registered here for their severity and
@@ -35,7 +37,8 @@ const SYNTAX_RULES: Rule[] = [
   { code: 'internal-error', defaultSeverity: 'error', description: 'The linter itself failed on this input; please report it with the file.' },
 ];
 
-export const RULES: readonly Rule[] = [
+/** Every rule; some also run checks that report under their code (global commands, see rules/extraChecks.ts). */
+export const RULES: readonly Rule[] = withExtraChecks([
   ...SYNTAX_RULES,
   unknownCommand,
   unknownGlobalCommand,
@@ -54,7 +57,9 @@ export const RULES: readonly Rule[] = [
   undefinedObject,
   pppoeMtu,
   weakPppAuthentication,
-];
+  invalidVariableName,
+  undeclaredVariable,
+]);
 
 const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
 

@@ -2,6 +2,10 @@
  * Global (`:`) commands: positional slots, named arguments and the version each appeared in (facts A.9 and
  * Part D). Arguments that hold code (`do`, `else`, `on-error`, `command`, `in` of `:onerror`) have type script so
  * they are checked as nested scripts.
+ *
+ * A command with `positional` (an empty list: it takes no values) is described in full: its values are counted
+ * and a word naming one of its arguments without `=` is reported. Without `positional`, only the names of its
+ * named arguments are checked. `required` on a global's argument: the command does not run without it.
  */
 import type { GlobalCommandSchema, ParameterSchema } from '../types.js';
 import { anyValue, int, ipv4, listOf, oneOf, param, script, str, time } from './build.js';
@@ -17,6 +21,8 @@ function global(name: string, syntax: string, summary: string, parameters: reado
 
 const value = param('value', anyValue, 'The value to work on.');
 const doBody = param('do', script, 'Code to run.');
+const requiredDo = param('do', script, 'Code to run.', { required: true });
+const variableName = param('name', str({ min: 1 }), 'Variable name.', { required: true });
 const onError = param('on-error', script, 'Code run when the body raises an error.');
 /** Longest `:delay` RouterOS accepts: 7w17h2m47s (2^32 - 1 seconds). */
 const MAX_DELAY_SECONDS = 7 * 604800 + 17 * 3600 + 2 * 60 + 47;
@@ -28,49 +34,51 @@ const conversions = ['toarray', 'tobool', 'toid', 'toip', 'toip6', 'tonum', 'tos
 );
 
 export const globalCommands: readonly GlobalCommandSchema[] = [
-  global('local', ':local <name> [<value>]', 'Declare a variable visible in the current scope.', [param('name', str({ min: 1 }), 'Variable name.'), value, doBody], { positional: ['name', 'value'] }),
-  global('global', ':global <name> [<value>]', 'Declare a variable visible to every script and the console.', [param('name', str({ min: 1 }), 'Variable name.'), value, doBody], { positional: ['name', 'value'] }),
-  global('set', ':set <name> [<value>]', 'Change a declared variable; without a value the variable loses its value.', [param('name', str({ min: 1 }), 'Variable name.'), value, doBody], { positional: ['name', 'value'] }),
+  global('local', ':local <name> [<value>]', 'Declare a variable visible in the current scope.', [variableName, value, doBody], { positional: ['name', 'value'] }),
+  global('global', ':global <name> [<value>]', 'Declare a variable visible to every script and the console.', [variableName, value, doBody], { positional: ['name', 'value'] }),
+  global('set', ':set <name> [<value>]', 'Change a declared variable; without a value the variable loses its value.', [variableName, value, doBody], { positional: ['name', 'value'] }),
   global('put', ':put <expression>', 'Print a value on the terminal.', [param('message', anyValue, 'Value to print.')], { positional: ['message'] }),
   global('if', ':if (<condition>) do={...} [else={...}]', 'Run code when a condition is true, other code otherwise.', [
-    param('condition', anyValue, 'Expression that decides.'),
-    doBody,
+    param('condition', anyValue, 'Expression that decides.', { required: true }),
+    requiredDo,
     param('else', script, 'Code run when the condition is false.'),
   ], { positional: ['condition'] }),
   global('do', ':do {...} [on-error={...}] | :do {...} while=(<condition>)', 'Run a block, catching errors or repeating it while a condition holds.', [
-    param('command', script, 'The block to run.'),
+    param('command', script, 'The block to run.', { required: true }),
     onError,
     param('while', anyValue, 'Repeat the block while this expression is true (checked after each run).'),
     param('if', anyValue, 'Run the block only when this expression is true.'),
   ], { positional: ['command'] }),
-  global('while', ':while (<condition>) do={...}', 'Repeat code while a condition is true.', [param('condition', anyValue, 'Expression checked before each round.'), doBody], { positional: ['condition'] }),
+  global('while', ':while (<condition>) do={...}', 'Repeat code while a condition is true.', [param('condition', anyValue, 'Expression checked before each round.', { required: true }), requiredDo], { positional: ['condition'] }),
   global('for', ':for <var> from=<n> to=<n> [step=<n>] do={...}', 'Count a variable through a range of numbers.', [
-    param('counter', str({ min: 1 }), 'Name of the loop variable.'),
+    param('counter', str({ min: 1 }), 'Name of the loop variable.', { required: true }),
     param('from', anyValue, 'First value.'),
-    param('to', anyValue, 'Last value.'),
+    param('to', anyValue, 'Last value.', { required: true }),
     param('step', anyValue, 'Increment per round (default 1).'),
-    doBody,
+    requiredDo,
     param('on-error', script, 'Code run when a round raises an error.', { since: '7.19' }),
   ], { positional: ['counter'] }),
   global('foreach', ':foreach [<key>,]<var> in=<array> do={...}', 'Run code for each element of an array.', [
-    param('counter', str({ min: 1 }), 'Loop variable name(s).'),
-    param('in', anyValue, 'Array to walk through.'),
-    doBody,
+    param('counter', str({ min: 1 }), 'Loop variable name(s).', { required: true }),
+    param('in', anyValue, 'Array to walk through.', { required: true }),
+    requiredDo,
     param('on-error', script, 'Code run when a round raises an error.', { since: '7.19' }),
   ], { positional: ['counter'] }),
   global('return', ':return <value>', 'Leave a function, giving back a value.', [value], { positional: ['value'] }),
   global('error', ':error <message>', 'Raise an error and stop the script unless caught.', [param('message', anyValue, 'Error text.')], { positional: ['message'] }),
+  // `:onerror e {...} do={...}` and `:retry {...} delay=1s max=3` take their code unnamed too (production scripts
+  // by eworm-de for 7.15+ write them so).
   global('onerror', ':onerror <var> in={...} do={...}', 'Run code; on error put the message in a variable and run the handler. Returns whether an error happened.', [
-    param('error', str({ min: 1 }), 'Variable that receives the error message.'),
-    param('in', script, 'Code to run.'),
+    param('error', str({ min: 1 }), 'Variable that receives the error message.', { required: true }),
+    param('in', script, 'Code to run.', { required: true }),
     param('do', script, 'Code run when an error happened.'),
-  ], { positional: ['error'], since: '7.13' }),
+  ], { positional: ['error', 'in'], since: '7.13' }),
   global('retry', ':retry command={...} delay=<time> max=<n> [on-error={...}]', 'Run code again after failures, up to a number of tries.', [
-    param('command', script, 'Code to try.'),
+    param('command', script, 'Code to try.', { required: true }),
     param('delay', time(), 'Pause between tries.'),
     param('max', int(1), 'Most tries.'),
     onError,
-  ]),
+  ], { positional: ['command'] }),
   global('delay', ':delay <time>', 'Pause the script.', [param('delay-time', time({ min: 0, max: MAX_DELAY_SECONDS }), 'How long to wait.')], { positional: ['delay-time'] }),
   global('log', ':log <debug|info|warning|error> <message>', 'Write a message to the system log with a severity.', [param('message', str(), 'Text to log.')], {
     positional: ['message'],
@@ -110,11 +118,11 @@ export const globalCommands: readonly GlobalCommandSchema[] = [
   }),
   global('environment', ':environment print', 'Show the variables that exist.', [], { subcommands: ['print'] }),
   global('terminal', ':terminal <ask|cuu|el|inkey|style>', 'Terminal helpers for interactive scripts.', [], { subcommands: ['ask', 'cuu', 'el', 'inkey', 'style'] }),
-  global('time', ':time {...}', 'Run code and return how long it took.', [param('command', script, 'Code to time.')], { positional: ['command'] }),
-  global('timestamp', ':timestamp', 'Time since the Unix epoch.', [param('use-tz', anyValue, 'Apply the local time zone.', { flag: true, since: '7.20' })]),
-  global('jobname', ':jobname', 'Name of the running script.', [], { since: '7.12' }),
+  global('time', ':time {...}', 'Run code and return how long it took.', [param('command', script, 'Code to time.', { required: true })], { positional: ['command'] }),
+  global('timestamp', ':timestamp', 'Time since the Unix epoch.', [param('use-tz', anyValue, 'Apply the local time zone.', { flag: true, since: '7.20' })], { positional: [] }),
+  global('jobname', ':jobname', 'Name of the running script.', [], { positional: [], since: '7.12' }),
   global('serialize', ':serialize to=<json|dsv> <value>', 'Turn a value into JSON or delimiter-separated text.', [
-    param('to', oneOf(['json', 'dsv']), 'Output format.'),
+    param('to', oneOf(['json', 'dsv']), 'Output format.', { required: true }),
     value,
     param('options', listOf(['json.pretty', 'json.no-string-conversion', 'dsv.ignore-size', 'dsv.wrap-strings', 'dsv.remap']), 'Format options.', { since: '7.16' }),
     param('delimiter', str({ min: 1, max: 3 }), 'Field separator for dsv.', { since: '7.16' }),
@@ -122,7 +130,7 @@ export const globalCommands: readonly GlobalCommandSchema[] = [
     param('file-name', str(), 'Write the result into this file.', { since: '7.18' }),
   ], { positional: ['value'], since: '7.13' }),
   global('deserialize', ':deserialize from=<json|dsv> <value>', 'Turn JSON or delimiter-separated text into a value.', [
-    param('from', oneOf(['json', 'dsv']), 'Input format.'),
+    param('from', oneOf(['json', 'dsv']), 'Input format.', { required: true }),
     value,
     param('options', listOf(['json.no-string-conversion', 'dsv.plain', 'dsv.array']), 'Format options.', { since: '7.16' }),
     param('delimiter', str({ min: 1, max: 3 }), 'Field separator for dsv.', { since: '7.16' }),
@@ -144,18 +152,18 @@ export const globalCommands: readonly GlobalCommandSchema[] = [
     param('filename', str(), 'Write the result into this file.'),
     param('as-array', anyValue, 'Return the lines as an array.', { flag: true }),
   ], { since: '7.13' }),
-  global('rndnum', ':rndnum from=<n> to=<n>', 'Random number in a range.', [param('from', anyValue, 'Smallest value.'), param('to', anyValue, 'Largest value.')]),
-  global('rndstr', ':rndstr [from=<chars>] [length=<n>]', 'Random string (16 letters and digits by default).', [param('from', anyValue, 'Characters to pick from.'), param('length', anyValue, 'Length of the string.')]),
+  global('rndnum', ':rndnum from=<n> to=<n>', 'Random number in a range.', [param('from', anyValue, 'Smallest value.'), param('to', anyValue, 'Largest value.')], { positional: [] }),
+  global('rndstr', ':rndstr [from=<chars>] [length=<n>]', 'Random string (16 letters and digits by default).', [param('from', anyValue, 'Characters to pick from.'), param('length', anyValue, 'Length of the string.')], { positional: [] }),
   global('beep', ':beep [frequency=] [length=]', 'Sound the built-in speaker.', [
     param('frequency', int(0), 'Tone in hertz.'),
     param('length', time(), 'How long.'),
     param('as-value', anyValue, 'Return instead of printing.', { flag: true }),
   ]),
-  global('nothing', ':nothing', 'Return a value of type nothing.', []),
+  global('nothing', ':nothing', 'Return a value of type nothing.', [], { positional: [] }),
   global('lock', ':lock [delay=<time>]', 'Take a lock so that only one copy of the script section runs at a time.', [param('delay', time(), 'How long to wait for the lock.')], { since: '7.16' }),
-  global('break', ':break', 'Leave the innermost loop.', [], { since: '7.22' }),
-  global('continue', ':continue', 'Skip to the next round of the innermost loop.', [], { since: '7.22' }),
-  global('exit', ':exit', 'Stop the script without an error.', [], { since: '7.22' }),
+  global('break', ':break', 'Leave the innermost loop.', [], { positional: [], since: '7.22' }),
+  global('continue', ':continue', 'Skip to the next round of the innermost loop.', [], { positional: [], since: '7.22' }),
+  global('exit', ':exit', 'Stop the script without an error.', [], { positional: [], since: '7.22' }),
   global('import', ':import <file>', 'Run a script file (the same as /import).', [
     param('file-name', str(), 'File to run.'),
     param('verbose', oneOf(['no', 'progress', 'yes']), 'Print each line as it runs.'),
@@ -170,16 +178,32 @@ export const globalCommands: readonly GlobalCommandSchema[] = [
     param('show-sensitive', anyValue, 'Include secrets.', { flag: true }),
     param('hide-sensitive', anyValue, 'Leave secrets out.', { flag: true }),
     param('where', anyValue, 'Only matching items.', { since: '7.13' }),
-  ]),
+    param('path', anyValue, 'Export only this menu and the menus below it.', { since: '7.23' }),
+  ], { positional: [] }),
   global('ping', ':ping <address>', 'Send ICMP echo requests (root form; removed in 7.23, use /ping).', [
     param('address', anyValue, 'Host to ping.'),
     param('count', int(1), 'Number of requests.'),
     param('interface', { kind: 'reference', target: 'interface' }, 'Interface to send through.'),
     param('interval', time(), 'Time between requests.'),
+    param('arp-ping', anyValue, 'Ping with ARP requests instead of ICMP (same subnet only).'),
+    param('do-not-fragment', anyValue, 'Set the do-not-fragment bit.', { flag: true }),
+    param('dscp', int(0, 63), 'DSCP value of the requests.'),
+    param('size', int(14, 65535), 'Size of each request in bytes.'),
+    param('src-address', anyValue, 'Source address of the requests.'),
+    param('ttl', int(1, 255), 'Time to live of the requests.'),
+    param('vrf', anyValue, 'VRF (routing table) to send through.'),
+    param('as-value', anyValue, 'Return the replies as values instead of printing them.', { flag: true }),
+    param('without-paging', anyValue, 'Print without pausing at each screen.', { flag: true }),
+    param('proplist', anyValue, 'Fields of each reply to print.'),
   ], { positional: ['address'], until: '7.23' }),
-  global('password', ':password', 'Change the password of the current user (interactive).', []),
-  global('quit', ':quit', 'Leave the console.', []),
-  global('redo', ':redo', 'Redo the last undone configuration change.', []),
-  global('undo', ':undo', 'Undo the last configuration change.', []),
-  global('recursive-print', ':recursive-print', 'Print a whole subtree of the configuration.', [], { since: '7.20' }),
+  global('password', ':password', 'Change the password of the current user (interactive).', [
+    param('old-password', str(), 'The current password.', { sensitive: true }),
+    param('new-password', str(), 'The new password.', { sensitive: true }),
+    param('confirm-new-password', str(), 'The new password again.', { sensitive: true }),
+    param('as-value', anyValue, 'Return the result instead of printing it.', { flag: true }),
+  ], { positional: [] }),
+  global('quit', ':quit', 'Leave the console.', [], { positional: [] }),
+  global('redo', ':redo', 'Redo the last undone configuration change.', [], { positional: [] }),
+  global('undo', ':undo', 'Undo the last configuration change.', [], { positional: [] }),
+  global('recursive-print', ':recursive-print', 'Print a whole subtree of the configuration.', [], { positional: [], since: '7.20' }),
 ];

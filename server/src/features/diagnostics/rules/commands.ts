@@ -1,6 +1,7 @@
 /** Rules about command names: unknown menu commands, unknown global commands, lines with no command. */
 import type { Rule, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
+import { parserProblemStarts } from './globalCalls.js';
 
 function pathText(path: readonly string[]): string {
   return `/${path.join(' ')}`;
@@ -94,12 +95,14 @@ export const missingCommand: Rule = {
   description: 'A line with arguments but no command, often a wrapped line that lost its `\\` continuation.',
   check({ analysis }) {
     const reports: RuleReport[] = [];
+    const reported = parserProblemStarts(analysis);
     for (const command of analysis.commands) {
       // Only a line that starts with `name=value`: words the schema cannot place belong to a menu it does not
       // know, and a line that starts with a value (`($f->"x") 1`, `[...]`) is an expression statement.
       if (command.kind !== 'unknown' || command.node.words.length > 0 || command.node.prefix !== undefined) continue;
       const first = command.node.args?.[0];
-      if (!first || first.kind !== 'named') continue;
+      // The parser reports most such lines itself (`a command cannot start with else=`): one mistake, one finding.
+      if (!first || first.kind !== 'named' || reported.has(first.span.start)) continue;
       const hint = command.node.words.length === 0 && first.kind === 'named' ? ': if it continues the line above, end that line with `\\`' : '';
       reports.push({ message: `this line has no command${hint}`, span: first.span });
     }
@@ -113,6 +116,7 @@ export const globalSubcommand: Rule = {
   description: 'A global command that needs a sub-command first, such as `:log info "text"`.',
   check({ analysis, schema }) {
     const reports: RuleReport[] = [];
+    const reported = parserProblemStarts(analysis);
     for (const command of analysis.commands) {
       if (command.kind !== 'global' || !command.commandName || !command.commandWord) continue;
       const global = schema.getGlobalCommand(command.commandName);
@@ -121,9 +125,11 @@ export const globalSubcommand: Rule = {
       const word = command.commandWord.text;
       const sub = word.includes('/') ? word.slice(word.indexOf('/') + 1) : command.positionalWords[0]?.text;
       if (sub && global.subcommands.includes(sub)) continue;
+      const span = command.positionalWords[0]?.span ?? command.node.args?.[0]?.span ?? command.commandWord.span;
+      if (reported.has(span.start)) continue; // the parser already said so (`:log "text"`)
       reports.push({
         message: `\`:${global.name}\` needs one of ${global.subcommands.join(', ')} first: for example \`:${global.name} ${global.subcommands[0]} ...\``,
-        span: command.positionalWords[0]?.span ?? command.node.args?.[0]?.span ?? command.commandWord.span,
+        span,
       });
     }
     return reports;
