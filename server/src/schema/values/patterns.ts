@@ -4,7 +4,19 @@
  * invariant tests make sure every name used in the data has a validator here.
  */
 
-type PatternCheck = (value: string, name: string) => string | undefined;
+import { checkIpv4Range, isIpv4Prefix } from './ipv4.js';
+import { parseTimeSeconds } from './time.js';
+
+/**
+ * What is wrong with a value. `doubtful`: the router may take it, but it is almost always a slip (a range written
+ * backwards); reported as a warning rather than an error.
+ */
+export interface ValueProblem {
+  readonly message: string;
+  readonly doubtful?: boolean;
+}
+
+type PatternCheck = (value: string, name: string) => string | ValueProblem | undefined;
 
 const PORT = /^\d{1,5}$/;
 const HASHES = [
@@ -14,6 +26,7 @@ const HASHES = [
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DST_LIMIT_MODES = ['dst-address', 'dst-address-and-port', 'src-address', 'src-and-dst-addresses', 'addresses-and-dst-port'];
 const TIME_OF_DAY = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$|^\d{1,2}:\d{2}(?::\d{2})?$|^\d+$/;
+const DAY_SECONDS = 86400;
 // Rates take k, M or G, in either case, with an optional b/bps suffix (`30M`, `30mb`, `512k`).
 const RATE = /^\d+(?:\.\d+)?(?:[kKmMgG](?:b|bps)?)?$/;
 
@@ -40,11 +53,13 @@ export const PATTERN_CHECKS: Readonly<Record<string, PatternCheck>> = {
   },
   /** `dst-port=80,443,8000-8100`. */
   'port-list'(value, name) {
+    let reversed: string | undefined;
     for (const item of value.split(',')) {
       const [from, to, extra] = item.split('-');
       if (extra !== undefined || !portOk(from ?? '') || (to !== undefined && !portOk(to))) return `\`${item}\` is not a port or port range (0..65535) for ${name}`;
+      if (to !== undefined && Number(from) > Number(to)) reversed ??= item;
     }
-    return undefined;
+    return reversed === undefined ? undefined : reversedRange(reversed, name);
   },
   /** `pppoe-over-vlan-range=100-115,120`: VLAN ids 1..4094. */
   'vlan-range'(value, name) {
@@ -61,7 +76,16 @@ export const PATTERN_CHECKS: Readonly<Record<string, PatternCheck>> = {
     const [from, to, extra] = (range ?? '').split('-');
     if (extra !== undefined || !from || !to || !TIME_OF_DAY.test(from) || !TIME_OF_DAY.test(to)) return `\`${value}\` is not valid for ${name}: write start-end[,days], for example 8h-16h,mon,tue`;
     const badDay = days.find((d) => !DAYS.includes(d));
-    return badDay === undefined ? undefined : `\`${badDay}\` is not a day for ${name}: use ${DAYS.join(', ')}`;
+    if (badDay !== undefined) return `\`${badDay}\` is not a day for ${name}: use ${DAYS.join(', ')}`;
+    // Both ends are times of day, 0s to 1d.
+    const start = parseTimeSeconds(from);
+    const end = parseTimeSeconds(to);
+    const late = [from, to].find((t) => (parseTimeSeconds(t) ?? 0) > DAY_SECONDS);
+    if (late !== undefined) return `\`${late}\` is not a time of day: ${name} takes times from 0s to 1d (for example 8h-16h)`;
+    if (start !== undefined && end !== undefined && start > end) {
+      return { message: `\`${range}\` starts after it ends: to cover midnight in ${name}, use two rules (${from}-1d and 0s-${to})`, doubtful: true };
+    }
+    return undefined;
   },
   /** `new-ttl=set:64`, `increment:1`, `decrement:1`. */
   'ttl-change'(value, name) {
@@ -91,9 +115,11 @@ export const PATTERN_CHECKS: Readonly<Record<string, PatternCheck>> = {
   /** `dst-limit=10/1m,5,dst-address/1m`. */
   'dst-limit'(value, name) {
     const [rate, burst, modeAndExpire, extra] = value.split(',');
-    const [mode] = (modeAndExpire ?? '').split('/');
+    const [mode, expire, more] = (modeAndExpire ?? '').split('/');
     const ok = extra === undefined && /^\d+[kKMG]?(?:\/\d*(?:ms|s|m|h|d))?$/.test(rate ?? '') && (burst === undefined || /^\d+$/.test(burst)) && (mode === undefined || mode === '' || DST_LIMIT_MODES.includes(mode));
-    return ok ? undefined : `\`${value}\` is not valid for ${name}: write rate[/time],burst,mode[/expire]`;
+    if (!ok) return `\`${value}\` is not valid for ${name}: write rate[/time],burst,mode[/expire]`;
+    if (more !== undefined || (expire !== undefined && parseTimeSeconds(expire) === undefined)) return `\`${modeAndExpire}\`: the expiry after \`/\` in ${name} must be a time (like ${mode}/1m)`;
+    return undefined;
   },
   /** `icmp-options=8:0`. */
   'icmp-options'(value, name) {
@@ -102,13 +128,41 @@ export const PATTERN_CHECKS: Readonly<Record<string, PatternCheck>> = {
   },
   /** `connection-limit=100,32`. */
   'connection-limit'(value, name) {
-    return /^\d+,\d{1,3}$/.test(value) || /^\d+$/.test(value) ? undefined : `\`${value}\` is not valid for ${name}: write count,netmask, for example 100,32`;
+    const match = /^\d+(?:,(\d{1,3}))?$/.exec(value);
+    if (!match) return `\`${value}\` is not valid for ${name}: write count,netmask, for example 100,32`;
+    return match[1] !== undefined && Number(match[1]) > 32 ? `\`${value}\`: the netmask of ${name} is a prefix length, 0..32` : undefined;
   },
   /** `rate-limit=10M/20M` (rx/tx with optional burst fields). */
   'rate-limit'(value, name) {
     const first = value.split(' ')[0] ?? '';
     const [rx, tx, extra] = first.split('/');
     return extra === undefined && RATE.test(rx ?? '') && (tx === undefined || RATE.test(tx)) ? undefined : `\`${value}\` is not valid for ${name}: write rx/tx, for example 10M/20M`;
+  },
+  /** `host-uniq=0a1b2c`: hexadecimal digits. */
+  'hex-string'(value, name) {
+    return /^[0-9a-fA-F]+$/.test(value) ? undefined : `\`${value}\` is not valid for ${name}: write hexadecimal digits (0-9, a-f), for example 0a1b2c`;
+  },
+  /** `ipsec-policy=in,ipsec`: direction in|out, then ipsec|none. */
+  'ipsec-policy'(value, name) {
+    return /^(?:in|out),(?:ipsec|none)$/.test(value) ? undefined : `\`${value}\` is not valid for ${name}: write in or out, then ipsec or none (for example in,ipsec)`;
+  },
+  /** `psd=21,3s,3,1`: weight threshold, delay threshold, low-port weight, high-port weight. */
+  psd(value, name) {
+    const [weight, delay, low, high, extra] = value.split(',');
+    const whole = (v?: string) => v !== undefined && /^\d+$/.test(v);
+    const ok = extra === undefined && whole(weight) && delay !== undefined && parseTimeSeconds(delay) !== undefined && whole(low) && whole(high);
+    return ok ? undefined : `\`${value}\` is not valid for ${name}: write weight,delay,low-port-weight,high-port-weight (for example 21,3s,3,1)`;
+  },
+  /** `ranges=10.0.0.2-10.0.0.254,10.0.1.0/24`: addresses, a-b ranges or prefixes, comma separated. */
+  'ip-ranges'(value, name) {
+    let reversed: string | undefined;
+    for (const item of value.split(',')) {
+      if (isIpv4Prefix(item)) continue;
+      const range = checkIpv4Range(item);
+      if (range === 'reversed') reversed ??= item;
+      else if (range !== 'ok') return `\`${item}\` is not an address, range or prefix for ${name} (like 10.0.0.2-10.0.0.254 or 10.0.1.0/24)`;
+    }
+    return reversed === undefined ? undefined : reversedRange(reversed, name);
   },
   /** `tos=16`, `tos=16/252`. */
   tos(value, name) {
@@ -117,9 +171,16 @@ export const PATTERN_CHECKS: Readonly<Record<string, PatternCheck>> = {
   },
 };
 
-export function checkPattern(pattern: string, value: string, name: string): string | undefined {
+export function checkPattern(pattern: string, value: string, name: string): ValueProblem | undefined {
   const check = PATTERN_CHECKS[pattern];
-  return check ? check(value, name) : undefined;
+  const result = check ? check(value, name) : undefined;
+  return typeof result === 'string' ? { message: result } : result;
+}
+
+/** A `from-to` item whose first value is above its last. */
+export function reversedRange(item: string, name: string): ValueProblem {
+  const dash = item.indexOf('-');
+  return { message: `\`${item}\` starts above where it ends: write the lower end first for ${name} (${item.slice(dash + 1)}-${item.slice(0, dash)})`, doubtful: true };
 }
 
 /**

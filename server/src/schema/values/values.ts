@@ -4,46 +4,21 @@
  * Dynamic values (variables, substitutions, expressions) are not checked: only the router knows them.
  */
 import type { ValueType } from '../../schema/types.js';
-import { checkPattern } from './patterns.js';
+import { checkIpv4Range, isIpv4Address, isIpv4Prefix } from './ipv4.js';
+import { checkPattern, reversedRange, type ValueProblem } from './patterns.js';
+import { formatDuration, parseTimeSeconds } from './time.js';
 
-const IPV4_PART = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}$`);
-const IPV4_PREFIX = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}/(?:3[0-2]|[12]?\\d)$`);
-const IPV4_RANGE = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}-${IPV4_PART}(?:\\.${IPV4_PART}){3}$`);
+export type { ValueProblem } from './patterns.js';
+export { parseTimeSeconds } from './time.js';
+
 const IPV6 = /^(?=.*:)[0-9a-fA-F:.]{2,45}$/;
 const MAC = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 const INTEGER = /^(?:-?\d+|0x[0-9a-fA-F]+)$/;
-const TIME_UNITS = /^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|m|h|d|w))+$/;
-const TIME_CLOCK = /^(?:\d+w)?(?:\d+d)?\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?$/;
-// A bare number is seconds, fractions included (`interval=0.5`).
-const TIME_SECONDS = /^\d+(?:\.\d+)?$/;
+/** A word that starts with a letter: a keyword such as `never` or `auto`, or a name such as `chr-10.0.0.1`. */
+const NAME_WORD = /^[a-z][\w.-]*$/i;
 
 export function isIpv4(text: string): boolean {
-  return IPV4.test(text);
-}
-
-/** Seconds in a RouterOS time value, or undefined if it is not one. Bare numbers are seconds. */
-export function parseTimeSeconds(text: string): number | undefined {
-  if (TIME_SECONDS.test(text)) return Number(text);
-  if (TIME_UNITS.test(text)) {
-    const factor: Record<string, number> = { ns: 1e-9, us: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-    let total = 0;
-    for (const match of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|ms|s|m|h|d|w)/g)) total += Number(match[1]) * factor[match[2]!]!;
-    return total;
-  }
-  const clock = /^(?:(\d+)w)?(?:(\d+)d)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?$/.exec(text);
-  if (clock && TIME_CLOCK.test(text)) {
-    const [, w, d, h, m, s] = clock;
-    return Number(w ?? 0) * 604800 + Number(d ?? 0) * 86400 + Number(h) * 3600 + Number(m) * 60 + Number(s ?? 0);
-  }
-  return undefined;
-}
-
-function formatSeconds(seconds: number): string {
-  if (seconds % 86400 === 0 && seconds > 0) return `${seconds / 86400}d`;
-  if (seconds % 3600 === 0 && seconds > 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0 && seconds > 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
+  return isIpv4Address(text);
 }
 
 function stripNegation(text: string, allowed: boolean | undefined): string {
@@ -54,30 +29,41 @@ function list(values: readonly string[]): string {
   return values.length <= 12 ? values.join(', ') : `${values.slice(0, 12).join(', ')}, ...`;
 }
 
-/**
- * @param name the parameter's name, for messages
- * @returns a message if the value is invalid, else undefined
- */
-/** A word that starts with a letter: a keyword such as `never` or `auto`, or a name such as `chr-10.0.0.1`. */
-const NAME_WORD = /^[a-z][\w.-]*$/i;
+/** `0..63`, `0 or more`, `65535 or less`: a range as a person reads it. */
+export function rangeText(min: number | undefined, max: number | undefined, format: (n: number) => string = String): string {
+  if (min !== undefined && max !== undefined) return `${format(min)}..${format(max)}`;
+  if (min !== undefined) return `${format(min)} or more`;
+  if (max !== undefined) return `${format(max)} or less`;
+  return 'any value';
+}
 
+/** The message of the problem with a value, or undefined when RouterOS accepts it. */
 export function checkValue(text: string, type: ValueType, name: string): string | undefined {
+  return findValueProblem(text, type, name)?.message;
+}
+
+/**
+ * The problem with a value, or undefined when RouterOS accepts it. A problem marked `doubtful` is a value the
+ * router may take but that is most likely a mistake (a range written backwards).
+ */
+export function findValueProblem(text: string, type: ValueType, name: string): ValueProblem | undefined {
   if ('openKeywords' in type && type.openKeywords && NAME_WORD.test(text)) return undefined;
+  const message = (m: string | undefined): ValueProblem | undefined => (m === undefined ? undefined : { message: m });
   switch (type.kind) {
     case 'any':
     case 'script':
       return undefined;
     case 'bool':
-      return ['yes', 'no', 'true', 'false'].includes(text) ? undefined : `\`${text}\` is not valid for ${name}: use yes or no`;
+      return message(['yes', 'no', 'true', 'false'].includes(text) ? undefined : `\`${text}\` is not valid for ${name}: use yes or no`);
     case 'enum': {
       const value = stripNegation(text, type.negatable);
-      return type.values.includes(value) || isAbbreviation(value, type.values) ? undefined : `\`${text}\` is not a value of ${name}: expected one of ${list(type.values)}`;
+      return message(type.values.includes(value) || isAbbreviation(value, type.values) ? undefined : `\`${text}\` is not a value of ${name}: expected one of ${list(type.values)}`);
     }
     case 'enumList': {
       const value = stripNegation(text, type.negatable);
       for (const raw of value.split(',')) {
         const item = stripNegation(raw, type.elementNegation);
-        if (!type.values.includes(item) && !isAbbreviation(item, type.values)) return `\`${raw}\` is not a value of ${name}: expected a comma list of ${list(type.values)}`;
+        if (!type.values.includes(item) && !isAbbreviation(item, type.values)) return { message: `\`${raw}\` is not a value of ${name}: expected a comma list of ${list(type.values)}` };
       }
       return undefined;
     }
@@ -86,66 +72,70 @@ export function checkValue(text: string, type: ValueType, name: string): string 
       if (type.keywords?.includes(value)) return undefined;
       if (!INTEGER.test(value)) {
         const extra = type.keywords?.length ? ` or ${type.keywords.join(', ')}` : '';
-        return `\`${text}\` is not a number: ${name} takes an integer${rangeText(type.min, type.max)}${extra}`;
+        const bounds = type.min === undefined && type.max === undefined ? '' : ` (${rangeText(type.min, type.max)})`;
+        return { message: `\`${text}\` is not a number: ${name} takes an integer${bounds}${extra}` };
       }
       const number = value.startsWith('0x') ? parseInt(value, 16) : Number(value);
       if ((type.min !== undefined && number < type.min) || (type.max !== undefined && number > type.max)) {
-        return `\`${text}\` is out of range: ${name} takes ${type.min ?? '…'}..${type.max ?? '…'}`;
+        return { message: `\`${text}\` is out of range: ${name} takes ${rangeText(type.min, type.max)}` };
       }
       return undefined;
     }
     case 'time': {
       if (type.keywords?.includes(text)) return undefined;
-      if (type.openKeywords && text.includes('-')) {
-        const [from, to, ...rest] = text.split('-');
-        if (rest.length === 0) return checkValue(from!, type, name) ?? checkValue(to!, type, name);
-      }
+      // A pair of times (`mon=0s-1d`, wifi's `reselect-interval=1h..2h`), which a tree's hint does not mention.
+      const pair = type.openKeywords ? text.split(text.includes('..') ? '..' : '-') : [];
+      if (pair.length === 2) return findValueProblem(pair[0]!, type, name) ?? findValueProblem(pair[1]!, type, name);
       const seconds = parseTimeSeconds(text);
-      if (seconds === undefined) return `\`${text}\` is not a time: write it like 30s, 5m, 1h30m or 1d`;
+      if (seconds === undefined) return { message: `\`${text}\` is not a time: write it like 30s, 5m, 1h30m or 1d` };
       if ((type.minSeconds !== undefined && seconds < type.minSeconds) || (type.maxSeconds !== undefined && seconds > type.maxSeconds)) {
-        return `\`${text}\` is out of range: ${name} takes ${formatSeconds(type.minSeconds ?? 0)}..${type.maxSeconds !== undefined ? formatSeconds(type.maxSeconds) : '…'}`;
+        return { message: `\`${text}\` is out of range: ${name} takes ${rangeText(type.minSeconds ?? 0, type.maxSeconds, formatDuration)}` };
       }
       return undefined;
     }
     case 'ipv4': {
       const items = type.list ? text.split(',') : [text];
-      const bad = items.find((item) => !IPV4.test(item));
-      return bad === undefined ? undefined : `\`${bad}\` is not an IPv4 address (like 192.0.2.1)`;
+      const bad = items.find((item) => !isIpv4Address(item));
+      return message(bad === undefined ? undefined : `\`${bad}\` is not an IPv4 address (like 192.0.2.1)`);
     }
     case 'ipv4Prefix':
-      return IPV4_PREFIX.test(text) || IPV4.test(text) ? undefined : `\`${text}\` is not an IPv4 prefix (like 192.0.2.0/24)`;
+      return message(isIpv4Prefix(text) ? undefined : `\`${text}\` is not an IPv4 prefix (like 192.0.2.0/24)`);
     case 'ipv4Match': {
       const value = stripNegation(text, type.negatable);
-      return IPV4.test(value) || IPV4_PREFIX.test(value) || IPV4_RANGE.test(value)
-        ? undefined
-        : `\`${text}\` is not an address, prefix or range (like 192.0.2.1, 192.0.2.0/24 or 192.0.2.1-192.0.2.9)`;
+      if (isIpv4Prefix(value)) return undefined;
+      const range = checkIpv4Range(value);
+      if (range === 'ok') return undefined;
+      if (range === 'reversed') return reversedRange(value, name);
+      return { message: `\`${text}\` is not an address, prefix or range (like 192.0.2.1, 192.0.2.0/24 or 192.0.2.1-192.0.2.9)` };
     }
     case 'ipv6':
-      return IPV6.test(text) && !text.includes('/') ? undefined : `\`${text}\` is not an IPv6 address (like 2001:db8::1)`;
+      return message(IPV6.test(text) && !text.includes('/') ? undefined : `\`${text}\` is not an IPv6 address (like 2001:db8::1)`);
     case 'ipv6Prefix': {
       const [address, length, extra] = text.split('/');
       const ok = extra === undefined && IPV6.test(address ?? '') && (length === undefined || (/^\d+$/.test(length) && Number(length) <= 128));
-      return ok ? undefined : `\`${text}\` is not an IPv6 prefix (like 2001:db8::/64)`;
+      return message(ok ? undefined : `\`${text}\` is not an IPv6 prefix (like 2001:db8::/64)`);
     }
     case 'mac':
-      return MAC.test(stripNegation(text, type.negatable)) ? undefined : `\`${text}\` is not a MAC address (like AA:BB:CC:DD:EE:FF)`;
+      return message(MAC.test(stripNegation(text, type.negatable)) ? undefined : `\`${text}\` is not a MAC address (like AA:BB:CC:DD:EE:FF)`);
     case 'string': {
       const value = stripNegation(text, type.negatable);
-      if (type.maxLength !== undefined && value.length > type.maxLength) return `${name} takes at most ${type.maxLength} characters; this value has ${value.length}`;
-      if (type.minLength !== undefined && value.length < type.minLength) return `${name} needs at least ${type.minLength} character${type.minLength === 1 ? '' : 's'}`;
+      if (type.maxLength !== undefined && value.length > type.maxLength) return { message: `${name} takes at most ${type.maxLength} characters; this value has ${value.length}` };
+      if (type.minLength !== undefined && value.length < type.minLength) return { message: `${name} needs at least ${type.minLength} character${type.minLength === 1 ? '' : 's'}` };
       return undefined;
     }
     case 'reference':
-      return stripNegation(text, type.negatable).length === 0 ? `${name} needs a name` : undefined;
+      return message(stripNegation(text, type.negatable).length === 0 ? `${name} needs a name` : undefined);
     case 'pattern':
       return checkPattern(type.pattern, stripNegation(text, type.negatable), name);
     case 'oneOf': {
-      let first: string | undefined;
+      let first: ValueProblem | undefined;
       for (const inner of type.types) {
-        const message = checkValue(text, inner, name);
-        if (message === undefined) return undefined;
-        first ??= message;
+        const problem = findValueProblem(text, inner, name);
+        if (problem === undefined) return undefined;
+        first ??= problem;
       }
+      const forms = type.types.map(describeForm);
+      if (forms.every((f): f is string => f !== undefined)) return { message: `\`${text}\` is not valid for ${name}: expected ${forms.join(' or ')}` };
       return first;
     }
     default:
@@ -153,9 +143,30 @@ export function checkValue(text: string, type: ValueType, name: string): string 
   }
 }
 
-function rangeText(min?: number, max?: number): string {
-  if (min === undefined && max === undefined) return '';
-  return ` in ${min ?? '…'}..${max ?? '…'}`;
+/** A short description of the values a type accepts, for messages about alternatives; undefined if none fits. */
+function describeForm(type: ValueType): string | undefined {
+  switch (type.kind) {
+    case 'enum':
+      return type.values.length <= 4 ? `one of ${type.values.join(', ')}` : `a name (${type.values.slice(0, 3).join(', ')}, ...)`;
+    case 'integer': {
+      const words = type.keywords?.length ? `, ${type.keywords.join(', ')}` : '';
+      return type.min !== undefined && type.max !== undefined ? `${type.min}..${type.max}${words}` : `a number (${rangeText(type.min, type.max)})${words}`;
+    }
+    case 'bool':
+      return 'yes or no';
+    case 'time':
+      return 'a time';
+    case 'ipv4':
+      return 'an IPv4 address';
+    case 'ipv4Prefix':
+      return 'an IPv4 prefix';
+    case 'ipv6':
+      return 'an IPv6 address';
+    case 'mac':
+      return 'a MAC address';
+    default:
+      return undefined;
+  }
 }
 
 /** RouterOS accepts a value abbreviated to an unambiguous prefix (`tcp-flags=sy` for syn). */
