@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { CommandSchema, MenuSchema, ParameterSchema, ValueType } from './types.js';
 
 export interface CommandTree {
-  /** RouterOS version from the file's `_meta.version`, when it says. */
+  /** RouterOS version from the file's `_meta.version`, else from a version-named folder on its path (`7.22.3/inspect.json`). */
   readonly version?: string;
   /** Every directory of the tree that has at least one command, with coverage 'names'. */
   readonly menus: readonly MenuSchema[];
@@ -49,7 +49,23 @@ export function loadCommandTree(filePath: string): CommandTreeLoadResult {
   } catch (error) {
     return { error: `Command tree file ${filePath} is not valid JSON: ${(error as Error).message}` };
   }
-  return commandTreeFromJson(json, filePath);
+  const result = commandTreeFromJson(json, filePath);
+  const folderVersion = versionFromPath(filePath);
+  if (!result.tree || result.tree.version || !folderVersion) return result;
+  return { tree: { ...result.tree, version: folderVersion } };
+}
+
+/**
+ * The version a tree's path names: collections of crawled trees keep one folder per RouterOS version
+ * (`restraml/7.22.3/inspect.json`), and a file named after its version (`routeros-7.22.3.json`) says it too.
+ */
+export function versionFromPath(filePath: string): string | undefined {
+  const parts = filePath.split(/[\\/]/).reverse();
+  for (const part of parts) {
+    const match = /(?:^|[^\d.])(\d+\.\d+(?:\.\d+)?)(?:[^\d.]|$)/.exec(part.replace(/\.json$/i, ''));
+    if (match && /^[67]\./.test(match[1]!)) return match[1];
+  }
+  return undefined;
 }
 
 /** Converts already-parsed JSON (for example a tree derived from a live router). Never throws. */

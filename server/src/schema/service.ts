@@ -9,6 +9,8 @@ import { ROOT_NAMES } from './data/rootNames.js';
 import type { CommandTree } from './commandTree.js';
 import { COMMON_COMMAND_NAMES, commonCommand } from './data/commonCommands.js';
 import { bundledGlobals, bundledMenus } from './data/index.js';
+import { COMPLETE_DIRECTORIES, PACKAGE_MENUS } from './data/directories.js';
+import { pathOf } from './data/build.js';
 import { bundledDocs } from './docs.js';
 import type { DocsBundle } from './docsFormat.js';
 import { menuKey } from './docsFormat.js';
@@ -16,6 +18,7 @@ import type {
   CommandSchema,
   DocEntry,
   GlobalCommandSchema,
+  LoadedCommandTree,
   MenuSchema,
   ParameterLocation,
   ParameterSchema,
@@ -40,15 +43,17 @@ const ROOT_NAME_SET = new Set(ROOT_NAMES);
 
 /**
  * Menu keys of path arrays, remembered per array: analysis hands the same path array to every rule, so a
- * 50,000-line export costs one string join per distinct command rather than one per lookup.
+ * 50,000-line export costs one string join per distinct command rather than one per lookup. Path resolution
+ * asks about an array while it still grows and shrinks at its end (`/ip fire mangle`), so an entry is trusted
+ * only while the array's length and last segment are what they were.
  */
-const keyCache = new WeakMap<readonly string[], string>();
+const keyCache = new WeakMap<readonly string[], { readonly length: number; readonly last: string | undefined; readonly key: string }>();
 function keyOf(path: readonly string[]): string {
-  let key = keyCache.get(path);
-  if (key === undefined) {
-    key = menuKey(path);
-    keyCache.set(path, key);
-  }
+  const cached = keyCache.get(path);
+  const last = path[path.length - 1];
+  if (cached && cached.length === path.length && cached.last === last) return cached.key;
+  const key = menuKey(path);
+  keyCache.set(path, { length: path.length, last, key });
   return key;
 }
 
@@ -60,17 +65,26 @@ export function createSchemaService(options: SchemaServiceOptions = {}): SchemaS
   const children = new Map<string, Set<string>>();
   const elsewhere = new Map<string, ParameterLocation[]>();
   const commandsByMenu = new Map<string, Map<string, CommandSchema>>();
+  // Every prefix of a path is a directory; record each segment under its parent.
+  const directories = new Set<string>();
+  const addDirectory = (path: readonly string[]) => {
+    directories.add(menuKey(path));
+    for (let depth = 0; depth < path.length; depth++) {
+      const parent = menuKey(path.slice(0, depth));
+      directories.add(parent);
+      let set = children.get(parent);
+      if (!set) children.set(parent, (set = new Set()));
+      set.add(path[depth]!);
+    }
+  };
+  for (const directory of COMPLETE_DIRECTORIES) for (const name of directory.subMenus) addDirectory([...pathOf(directory.path), name]);
+  // Package menus below the root are directories too; those at the root are root names (data/rootNames.ts).
+  for (const text of PACKAGE_MENUS) if (pathOf(text).length > 1) addDirectory(pathOf(text));
   for (const menu of menus) {
     const key = menuKey(menu.path);
     menuByKey.set(key, menu);
     commandsByMenu.set(key, new Map(menu.commands.map((c) => [c.name, c])));
-    // Every prefix is a directory; record each segment under its parent.
-    for (let depth = 0; depth < menu.path.length; depth++) {
-      const parent = menuKey(menu.path.slice(0, depth));
-      let set = children.get(parent);
-      if (!set) children.set(parent, (set = new Set()));
-      set.add(menu.path[depth]);
-    }
+    addDirectory(menu.path);
     for (const parameter of menu.parameters) {
       let list = elsewhere.get(parameter.name);
       if (!list) elsewhere.set(parameter.name, (list = []));
@@ -113,10 +127,17 @@ export function createSchemaService(options: SchemaServiceOptions = {}): SchemaS
     return entry;
   }
 
+  const completeDirectories = new Set(COMPLETE_DIRECTORIES.map((d) => menuKey(pathOf(d.path))));
+  const packageMenus = PACKAGE_MENUS.map(pathOf);
+  const tree = describeTree(options.commandTree);
+
   return {
     getMenu: (path) => menuByKey.get(keyOf(path)),
     childMenus: (path) => [...(children.get(keyOf(path)) ?? [])].sort(),
-    isMenuOrDirectory: (path) => menuByKey.has(keyOf(path)) || children.has(keyOf(path)),
+    listsAllSubMenus: (path) => completeDirectories.has(keyOf(path)),
+    isPackageMenu: (path) => packageMenus.some((p) => p.length <= path.length && p.every((segment, i) => path[i] === segment)),
+    commandTree: () => tree,
+    isMenuOrDirectory: (path) => directories.has(keyOf(path)),
     // The root's key is menuKey([]) ('/'): its children are the top-level menus, its commands the root commands.
     isRootName: (name) =>
       ROOT_NAME_SET.has(name) || children.get(menuKey([]))?.has(name) === true || commandsByMenu.get(menuKey([]))?.has(name) === true,
@@ -132,6 +153,14 @@ export function createSchemaService(options: SchemaServiceOptions = {}): SchemaS
     getGlobalDocs: (name) => own(docs.globals, name.startsWith(':') ? name.slice(1) : name),
     allMenus: () => menus,
   };
+}
+
+/** What the service tells about a loaded tree: its version and its directories (every prefix of its menus). */
+function describeTree(tree: CommandTree | undefined): LoadedCommandTree | undefined {
+  if (!tree) return undefined;
+  const directories = new Set<string>([menuKey([])]);
+  for (const menu of tree.menus) for (let depth = 1; depth <= menu.path.length; depth++) directories.add(menuKey(menu.path.slice(0, depth)));
+  return { version: tree.version, hasDirectory: (path) => directories.has(keyOf(path)) };
 }
 
 function docsFor(
@@ -208,10 +237,15 @@ function mergeNamesMenu(bundled: MenuSchema, fromTree: MenuSchema): MenuSchema {
     const extra = (other.parameters ?? []).filter((p) => !names.has(p.name) && !(cmd.takesProperties && known.has(p.name)));
     return extra.length ? { ...cmd, parameters: [...(cmd.parameters ?? []), ...extra] } : cmd;
   });
+  // A status value the bundled data calls read-only that the tree lists for add or set is writable in that release
+  // (`/ip firewall address-list add dynamic=yes`).
+  const writable = new Set(fromTree.parameters.map((p) => p.name));
+  const bundledParameters = bundled.parameters.map((p) => (p.readOnly && writable.has(p.name) ? { ...p, readOnly: false } : p));
   return {
     ...bundled,
-    parameters: [...bundled.parameters, ...fromTree.parameters.filter((p) => !known.has(p.name))],
+    parameters: [...bundledParameters, ...fromTree.parameters.filter((p) => !known.has(p.name))],
     commands: [...commands, ...treeCommands.values()],
+    namesComplete: true,
   };
 }
 
@@ -227,5 +261,5 @@ function enrichTreeMenu(menu: MenuSchema): MenuSchema {
     const extra = (cmd.parameters ?? []).filter((p) => !names.has(p.name) && !(shared.takesProperties && menu.parameters.some((m) => m.name === p.name)));
     return { ...shared, parameters: [...(shared.parameters ?? []), ...extra] };
   });
-  return { ...menu, commands };
+  return { ...menu, commands, namesComplete: true };
 }

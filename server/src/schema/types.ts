@@ -148,6 +148,11 @@ export interface ParameterSchema extends VersionWindow {
   readonly valueRequires?: readonly ValueRequirement[];
   /** (Added by the schema helper.) A flag written without a value (`print detail`, `monitor once`, `as-value`). */
   readonly flag?: boolean;
+  /**
+   * The value list is the same in every RouterOS version (filter and NAT actions, the packet matchers they share
+   * with mangle): values are checked even where the menu is known by name only.
+   */
+  readonly stableValues?: boolean;
   /** Sensitive value (password): never echoed in logs. */
   readonly sensitive?: boolean;
   /** Example value or line for hover. */
@@ -193,6 +198,11 @@ export interface MenuSchema extends VersionWindow {
   readonly manualUrl?: string;
   /** Singleton menu (`/ip dns`, `/ppp aaa`): `set` takes no item numbers. */
   readonly singleton?: boolean;
+  /**
+   * (Set by the service for menus a loaded command tree describes.) The tree lists every command and argument
+   * name of the menu, so a name it lacks is unknown to that RouterOS version; values are still typed roughly.
+   */
+  readonly namesComplete?: boolean;
 }
 
 /** A global (`:`) command such as `:local`, `:if`, `:foreach`. */
@@ -221,6 +231,14 @@ export interface ParameterLocation {
   readonly parameter: ParameterSchema;
 }
 
+/** What the schema service tells about a loaded command tree. */
+export interface LoadedCommandTree {
+  /** RouterOS version of the tree, when the file says. */
+  readonly version?: string;
+  /** True when the tree has this directory (a menu, or a prefix of one); the root is always there. */
+  hasDirectory(path: readonly string[]): boolean;
+}
+
 /**
  * The one service that answers every question about RouterOS. Completion, hover, validation, symbols and the
  * CLI only ask it; none of them read schema data themselves. Implemented in schema/service.ts.
@@ -230,6 +248,12 @@ export interface SchemaService {
   getMenu(path: readonly string[]): MenuSchema | undefined;
   /** Names of the sub-menus directly below `path` (for completion and path resolution). */
   childMenus(path: readonly string[]): readonly string[];
+  /** True when the bundled data lists every sub-menu of `path` in every RouterOS version (`/ppp`, `/ip firewall`). */
+  listsAllSubMenus(path: readonly string[]): boolean;
+  /** True for a menu an extra RouterOS package adds (`/interface wireless`, `/container`) and for what lies below it. */
+  isPackageMenu(path: readonly string[]): boolean;
+  /** The command tree loaded under the bundled schema, if any. */
+  commandTree(): LoadedCommandTree | undefined;
   /** True if `path` is a menu or a prefix of a known menu (a "directory" like `/ip` or `/interface`). */
   isMenuOrDirectory(path: readonly string[]): boolean;
   /** True for every name RouterOS has at its root (menus and root commands), described or not (lead). */

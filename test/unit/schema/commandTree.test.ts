@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { commandTreeFromJson, loadCommandTree, typeFromDescription } from '../../../server/src/schema/commandTree.js';
+import { commandTreeFromJson, loadCommandTree, typeFromDescription, versionFromPath } from '../../../server/src/schema/commandTree.js';
 import { createSchemaService } from '../../../server/src/schema/service.js';
 import { checkValue } from '../../../server/src/schema/values/values.js';
 import { restramlFile } from './helpers.js';
@@ -95,6 +95,8 @@ describe('conversion', () => {
     assert.equal(checkValue('1h30m', time, 'mon'), undefined);
     assert.match(checkValue('5x', time, 'mon') ?? '', /is not a time/);
     assert.match(checkValue('0s-5x', time, 'mon') ?? '', /is not a time/);
+    assert.equal(checkValue('1h..2h', time, 'reselect-interval'), undefined, '/interface wifi set wifi2 channel.reselect-interval=1h..2h');
+    assert.match(checkValue('1h..2x', time, 'reselect-interval') ?? '', /is not a time/);
     const integer = typeFromDescription('0..255')!;
     assert.equal(checkValue('auto', integer, 'ttl'), undefined);
     assert.match(checkValue('300', integer, 'ttl') ?? '', /out of range/);
@@ -102,6 +104,27 @@ describe('conversion', () => {
     const address = typeFromDescription('A.B.C.D    (IP address)')!;
     assert.equal(checkValue('chr-10.255.255.1', address, 'router-id'), undefined, 'the name of a /routing id entry');
     assert.match(checkValue('10.0.0.300', address, 'router-id') ?? '', /not an IPv4 address/);
+  });
+});
+
+describe('the version of a tree', () => {
+  test('comes from _meta, else from a version-named folder or file name', () => {
+    const json = { ip: { _type: 'dir', address: { _type: 'dir', print: { _type: 'cmd' } } } };
+    const inFolder = path.join(scratch, '7.18.2');
+    fs.mkdirSync(inFolder, { recursive: true });
+    const plain = path.join(inFolder, 'inspect.json');
+    fs.writeFileSync(plain, JSON.stringify(json));
+    assert.equal(loadCommandTree(plain).tree?.version, '7.18.2');
+    assert.equal(loadCommandTree(writeScratch('routeros-7.20.json', JSON.stringify(json))).tree?.version, '7.20');
+    assert.equal(loadCommandTree(writeScratch('meta.json', JSON.stringify({ ...json, _meta: { version: '7.99' } }))).tree?.version, '7.99');
+    assert.equal(loadCommandTree(writeScratch('tree.json', JSON.stringify(json))).tree?.version, undefined, 'no folder names a version');
+  });
+
+  test('versionFromPath ignores numbers that are no RouterOS release', () => {
+    assert.equal(versionFromPath('/home/me/trees/7.22.3/deep-inspect.json'), '7.22.3');
+    assert.equal(versionFromPath('C:\\trees\\6.49.7\\inspect.json'), '6.49.7');
+    assert.equal(versionFromPath('/srv/10.0.0.1/inspect.json'), undefined);
+    assert.equal(versionFromPath('/tmp/inspect.json'), undefined);
   });
 });
 

@@ -8,14 +8,16 @@
  * - items with `until` (v6-only: `/ppp profile use-vj-compression`) must NOT be in a v7 tree;
  * - items with `since` newer than the tree's version must be absent from it (export `path` is 7.23);
  * - `/system routerboard` exists only on RouterBOARD hardware, and the crawl ran on an x86 CHR;
- * - `:log` is a directory in the tree, so its `message` argument sits on the sub-commands (`info`, ...).
+ * - `:log` is a directory in the tree, so its `message` argument sits on the sub-commands (`info`, ...);
+ * - `find` takes every property as a filter, although the tree lists only `where` for it.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { compareVersions, inVersionWindow, parseVersion } from '../../../server/src/core/version.js';
 import { bundledGlobals, bundledMenus } from '../../../server/src/schema/data/index.js';
-import type { MenuSchema, VersionWindow } from '../../../server/src/schema/types.js';
+import { createSchemaService } from '../../../server/src/schema/service.js';
+import type { MenuSchema, ParameterSchema, VersionWindow } from '../../../server/src/schema/types.js';
 import { restramlFile, treeNode } from './helpers.js';
 
 const HARDWARE_ONLY_MENUS = new Set(['system routerboard']);
@@ -55,8 +57,45 @@ function menuDifferences(menu: MenuSchema, version: string, raw: Tree): string[]
   return problems;
 }
 
+const schema = createSchemaService();
+
+/**
+ * Arguments of every command of a full menu against the tree of `version`, both ways: each argument the tree
+ * lists is one the schema accepts there, and each argument the schema accepts in that version is in the tree.
+ * Exceptions: read-only properties (never arguments of add/set) and the filters of `find`, which takes every
+ * property although the tree lists only `where`.
+ */
+function argumentDifferences(menu: MenuSchema, version: string, raw: Tree, onlyVersioned = false): string[] {
+  const node = treeNode(raw, menu.path);
+  if (!node) return [];
+  const problems: string[] = [];
+  const target = parseVersion(version)!;
+  for (const c of menu.commands) {
+    const cmd = treeNode(node, [c.name]);
+    if (cmd?._type !== 'cmd' || !inVersionWindow(target, c)) continue;
+    const where = `/${menu.path.join(' ')} ${c.name}`;
+    const inTree = argNames(cmd);
+    const accepted = schema.getParameters(menu.path, c.name).filter((p) => !p.readOnly && !(c.name === 'find' && menu.parameters.includes(p)));
+    const versioned = (p: ParameterSchema) => p.since !== undefined || p.until !== undefined;
+    for (const p of accepted) {
+      if (onlyVersioned && !versioned(p)) continue;
+      const expected = inVersionWindow(target, p);
+      if (expected !== inTree.has(p.name)) problems.push(`${where} ${p.name}: ${expected ? 'missing from' : 'unexpectedly in'} ${version}`);
+    }
+    if (onlyVersioned) continue;
+    const known = new Set(schema.getParameters(menu.path, c.name).map((p) => p.name));
+    for (const name of inTree) if (!known.has(name)) problems.push(`${where} ${name}: in ${version} but not in the schema`);
+  }
+  return problems;
+}
+
 describe('bundled schema against restraml 7.22.3', { skip: tree('7.22.3') ? false : 'restraml data not present' }, () => {
   const raw = () => tree('7.22.3')!;
+
+  test('every command of the in-depth menus takes exactly the arguments the tree lists', () => {
+    const problems = bundledMenus.filter((m) => m.coverage === 'full').flatMap((m) => argumentDifferences(m, '7.22.3', raw()));
+    assert.deepEqual(problems, []);
+  });
 
   test('every parameter and command of the in-depth menus exists (and nothing else does)', () => {
     const problems: string[] = [];
@@ -115,6 +154,9 @@ describe('version facts against older and newer trees', () => {
           if (expected !== args.has(p.name)) problems.push(`/${menu.path.join(' ')} ${p.name} (since ${p.since}): ${expected ? 'missing from' : 'present in'} ${version}`);
         }
       }
+    }
+    for (const menu of bundledMenus.filter((m) => m.coverage === 'full')) {
+      for (const version of ['7.9.2', '7.24']) problems.push(...argumentDifferences(menu, version, tree(version)!, true));
     }
     assert.deepEqual(problems, []);
     assert.equal(treeNode(tree('7.9.2')!, ['onerror']), undefined, ':onerror is 7.13+');

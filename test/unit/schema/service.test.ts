@@ -17,10 +17,35 @@ describe('menus and directories', () => {
     assert.equal(schema.isMenuOrDirectory(['ip']), true);
     assert.equal(schema.isMenuOrDirectory(['ip', 'firewall']), true);
     assert.equal(schema.isMenuOrDirectory(['ip', 'nonsense']), false);
-    assert.deepEqual(schema.childMenus(['ip', 'firewall']), ['address-list', 'filter', 'layer7-protocol', 'mangle', 'nat']);
+    // /ip firewall lists every sub-menu RouterOS has, described or not (data/directories.ts).
+    assert.deepEqual(schema.childMenus(['ip', 'firewall']), ['address-list', 'calea', 'connection', 'filter', 'layer7-protocol', 'mangle', 'nat', 'raw', 'service-port']);
+    assert.equal(schema.isMenuOrDirectory(['ip', 'firewall', 'raw']), true, 'a listed sub-menu is a directory without being described');
+    assert.equal(schema.getMenu(['ip', 'firewall', 'raw']), undefined);
+    assert.equal(schema.listsAllSubMenus(['ppp']), true);
+    assert.equal(schema.listsAllSubMenus(['ip']), false);
     assert.ok(schema.childMenus(['interface']).includes('pppoe-server'));
     assert.deepEqual(schema.childMenus(['interface', 'pppoe-server']), ['server']);
     assert.ok(schema.childMenus([]).includes('ppp'));
+  });
+
+  test('menus of extra packages are directories, and what lies below them is theirs', () => {
+    assert.equal(schema.isMenuOrDirectory(['interface', 'wireless']), true);
+    assert.equal(schema.isPackageMenu(['interface', 'wireless', 'security-profiles']), true);
+    assert.equal(schema.isPackageMenu(['container']), true);
+    assert.equal(schema.isPackageMenu(['interface']), false);
+    assert.equal(schema.isPackageMenu(['interface', 'wire']), false);
+  });
+
+  test('a path array asked about while it grows keeps answering for what it holds now', () => {
+    // Path resolution asks about one array as it grows (`/ip fire mangle add`); an answer for `/ip` must not stick.
+    const path: string[] = ['ip'];
+    assert.ok(schema.childMenus(path).includes('address'));
+    path.push('firewall', 'mangle');
+    assert.deepEqual(schema.childMenus(path), []);
+    assert.equal(schema.getMenu(path)?.coverage, 'full');
+    path.pop();
+    path.push('filter');
+    assert.equal(schema.getMenu(path)?.path.join(' '), 'ip firewall filter');
   });
 
   test('every menu the PPPoE guide uses is known', () => {
@@ -75,6 +100,13 @@ describe('commands', () => {
     }
     assert.equal(schema.getParameter(['interface', 'pppoe-client'], 'print', 'detail')?.flag, true);
     assert.ok(schema.getParameter(['ip', 'firewall', 'mangle'], 'print', 'stats'));
+    // Arguments RouterOS 7.22.3 has and 7.9.2 had not.
+    for (const name of ['comments', 'group-by', 'on-event', 'timestamp']) assert.equal(schema.getParameter(['ppp', 'active'], 'print', name)?.since, '7.10', name);
+    assert.ok(schema.getParameter(['ppp', 'secret'], 'print', 'show-sensitive'), 'menus with passwords print them on request');
+    assert.equal(schema.getParameter(['ppp', 'profile'], 'print', 'show-sensitive'), undefined);
+    assert.ok(schema.getParameter(['ppp', 'aaa'], 'print', 'comments'));
+    assert.equal(schema.getParameter(['ip', 'firewall', 'mangle'], 'get', 'as-string')?.flag, true);
+    assert.ok(schema.getParameter(['interface', 'pppoe-client'], 'scan', 'as-value'));
     assert.deepEqual(names(schema.getParameters(['interface', 'pppoe-client'], 'find')).includes('where'), true);
   });
 });
@@ -90,6 +122,10 @@ describe('parameters', () => {
     assert.equal(schema.getParameter(client, 'set', 'numbers')?.name, 'numbers');
     assert.equal(schema.getParameter(client, 'remove', 'user'), undefined);
     assert.equal(schema.getParameter(client, 'add', 'enabled'), undefined);
+    // reset returns the named properties to their defaults (and takes no status values).
+    assert.equal(schema.getParameter(client, 'reset', 'max-mtu')?.name, 'max-mtu');
+    assert.equal(schema.getParameter(client, 'reset', 'status'), undefined);
+    assert.equal(schema.getParameter(['ip', 'firewall', 'mangle'], 'reset', 'copy-from'), undefined);
   });
 
   test('types, ranges and defaults of focus parameters', () => {
@@ -130,6 +166,9 @@ describe('parameters', () => {
     const vj = schema.getParameter(['ppp', 'profile'], 'set', 'use-vj-compression')!;
     assert.equal(availableIn('6.49.7', vj), true);
     assert.equal(availableIn('7.1', vj), false);
+    assert.equal(schema.getMenu(['routing', 'table'])?.since, '7.0', 'routing tables are RouterOS 7');
+    assert.equal(schema.getParameter(['ip', 'route'], 'add', 'routing-table')?.since, '7.0');
+    assert.equal(schema.getParameter(['ip', 'route'], 'add', 'routing-mark')?.until, '7.0');
     const service = schema.getParameter(['ppp', 'secret'], 'add', 'service')!.type;
     assert.deepEqual(service.kind === 'enum' ? service.valueVersions : undefined, { isdn: { until: '7.0' } });
   });
@@ -187,6 +226,27 @@ describe('layering with a command tree', () => {
   };
   const tree = commandTreeFromJson(json).tree!;
   const layered = createSchemaService({ commandTree: tree, docs: referenceDocs().bundle });
+
+  test('menus the tree describes have complete names; the tree tells its directories', () => {
+    assert.equal(layered.getMenu(['interface', 'wireguard'])?.namesComplete, true);
+    assert.equal(layered.getMenu(['interface', 'vlan'])?.namesComplete, true, 'a bundled names menu the tree lists too');
+    assert.equal(layered.getMenu(['interface', 'pppoe-client'])?.namesComplete, undefined, 'full menus stay as they are');
+    assert.equal(schema.getMenu(['interface', 'vlan'])?.namesComplete, undefined, 'without a tree nothing is complete');
+    assert.equal(layered.commandTree()?.hasDirectory(['interface']), true);
+    assert.equal(layered.commandTree()?.hasDirectory(['interface', 'wireguard']), true);
+    assert.equal(layered.commandTree()?.hasDirectory(['interface', 'bonding']), false);
+    assert.equal(layered.commandTree()?.hasDirectory([]), true);
+    assert.equal(schema.commandTree(), undefined);
+  });
+
+  test('a status value the tree lists for add is writable in that release', () => {
+    const statusTree = commandTreeFromJson({
+      ip: { _type: 'dir', firewall: { _type: 'dir', 'address-list': { _type: 'dir', add: { _type: 'cmd', list: { _type: 'arg' }, dynamic: { _type: 'arg' } } } } },
+    }).tree!;
+    const withStatus = createSchemaService({ commandTree: statusTree });
+    assert.equal(schema.getParameter(['ip', 'firewall', 'address-list'], 'add', 'dynamic'), undefined, 'read-only in the bundled data');
+    assert.ok(withStatus.getParameter(['ip', 'firewall', 'address-list'], 'add', 'dynamic'));
+  });
 
   test('bundled full menus win over the tree', () => {
     assert.equal(layered.getParameter(['interface', 'pppoe-client'], 'add', 'bogus-from-tree'), undefined);

@@ -103,6 +103,8 @@ export interface MenuSpec extends MenuExtras {
   readonly parameters: readonly ParameterSchema[];
   /** Print switches this menu's `print` lacks (firewall tables have no `brief`). */
   readonly printWithout?: readonly string[];
+  /** Print arguments only this menu's `print` has (`show-sensitive` where the menu holds passwords). */
+  readonly printWith?: readonly ParameterSchema[];
 }
 
 /** Commands a plain table menu (items with add/remove) supports. */

@@ -9,6 +9,12 @@ import { anyValue, command, param, script, str, time } from './build.js';
 const flag = (name: string, summary: string, extras: Partial<ParameterSchema> = {}): ParameterSchema =>
   param(name, anyValue, summary, { flag: true, ...extras });
 
+/**
+ * Arguments that the 7.9.2 command tree lacks and 7.22.3 and 7.24 have (print's comments, group-by, on-event,
+ * timestamp, show-sensitive; get's as-string). 7.10 is the first version they can have appeared in.
+ */
+const ARGUMENTS_OF_7_10 = '7.10';
+
 const numbers = param('numbers', anyValue, 'Items to act on: names, internal ids (*1A), a [find] result or a variable.');
 const number = param('number', anyValue, 'The one item to act on (a name, an id or a [find] result with one id).');
 const valueName = param('value-name', anyValue, 'Name of the property to read or clear.');
@@ -31,10 +37,25 @@ const PRINT_PARAMETERS: readonly ParameterSchema[] = [
   param('from', anyValue, 'Print only these items.'),
   param('proplist', anyValue, 'Comma list of the properties to print.'),
   where,
+  // Absent from the 7.9.2 command tree, present in 7.22.3 and 7.24: the first version is not known more closely, so
+  // the earliest possible one is named (a script for an in-between version is never flagged falsely).
+  flag('comments', 'Print item comments (`!comments` leaves them out).', { since: ARGUMENTS_OF_7_10 }),
+  param('group-by', anyValue, 'Group the printed items by the value of this property.', { since: ARGUMENTS_OF_7_10 }),
+  param('on-event', script, 'Script run for each change while printing with follow or interval.', { since: ARGUMENTS_OF_7_10 }),
+  flag('timestamp', 'Print the time in front of each repeated print.', { since: ARGUMENTS_OF_7_10 }),
 ];
 
 /** Settings menus print one block: only these switches apply. */
-const SINGLETON_PRINT_PARAMETERS: readonly ParameterSchema[] = PRINT_PARAMETERS.filter((p) => ['as-value', 'file', 'interval', 'without-paging'].includes(p.name));
+const SINGLETON_PRINT_PARAMETERS: readonly ParameterSchema[] = PRINT_PARAMETERS.filter((p) => ['as-value', 'comments', 'file', 'interval', 'without-paging'].includes(p.name));
+
+/** `print show-sensitive` of menus that hold passwords (PPP secrets, PPPoE clients): include the hidden values. */
+export const PRINT_SHOW_SENSITIVE = flag('show-sensitive', 'Print passwords and keys instead of hiding them.', { since: ARGUMENTS_OF_7_10 });
+
+/** `get` flags that return the value as text. */
+const GET_FLAGS: readonly ParameterSchema[] = [
+  flag('as-string', 'Return the value as a string.', { since: ARGUMENTS_OF_7_10 }),
+  flag('as-string-value', 'Like as-string: return the value as a string.', { since: ARGUMENTS_OF_7_10 }),
+];
 
 const EXPORT_PARAMETERS: readonly ParameterSchema[] = [
   flag('compact', 'Export only values that differ from defaults (the v7 default).'),
@@ -78,8 +99,8 @@ export function commonCommand(name: string, singleton: boolean): CommandSchema |
       return command('disable', 'Disable items (disabled=yes) without deleting them.', { positional: ['numbers'], parameters: [numbers] });
     case 'get':
       return singleton
-        ? command('get', 'Return the value of one setting.', { positional: ['value-name'], parameters: [valueName] })
-        : command('get', 'Return the value of one property of one item.', { positional: ['number', 'value-name'], parameters: [number, valueName] });
+        ? command('get', 'Return the value of one setting.', { positional: ['value-name'], parameters: [valueName, ...GET_FLAGS] })
+        : command('get', 'Return the value of one property of one item.', { positional: ['number', 'value-name'], parameters: [number, valueName, ...GET_FLAGS] });
     case 'print':
       return singleton
         ? command('print', 'Show the settings.', { parameters: SINGLETON_PRINT_PARAMETERS })
@@ -112,7 +133,11 @@ export function commonCommand(name: string, singleton: boolean): CommandSchema |
     case 'reset':
       return singleton
         ? command('reset', 'Return the settings to their defaults.')
-        : command('reset', 'Return items to their default values.', { positional: ['numbers'], parameters: [numbers] });
+        : command('reset', 'Return items, or only the named properties of them, to their default values.', {
+            positional: ['numbers'],
+            parameters: [numbers],
+            takesProperties: true,
+          });
     case 'monitor':
       if (singleton) return command('monitor', 'Show live values; in scripts use `once`.', { parameters: MONITOR_PARAMETERS.filter((p) => p.name !== 'numbers') });
       return command('monitor', 'Show live status of items; in scripts use `once` and read the values in `do`.', {

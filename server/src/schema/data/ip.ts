@@ -20,6 +20,7 @@ import {
   ipv4List,
   ipv4Prefix,
   listOf,
+  needs,
   oneOf,
   param,
   pattern,
@@ -28,6 +29,7 @@ import {
   script,
   str,
   time,
+  whenValue,
 } from './build.js';
 import { menu } from './menu.js';
 import { firewallMangle } from './mangle.js';
@@ -42,7 +44,10 @@ const MANGLE_ONLY = new Set([
 ]);
 
 /** Packet matchers shared by filter, NAT and mangle; their own `requires` (ports need a protocol) carry over. */
-export const FIREWALL_MATCHERS: readonly ParameterSchema[] = firewallMangle.parameters.filter((p) => !MANGLE_ONLY.has(p.name) && !p.readOnly);
+export const FIREWALL_MATCHERS: readonly ParameterSchema[] = firewallMangle.parameters
+  .filter((p) => !MANGLE_ONLY.has(p.name) && !p.readOnly)
+  // Described in full in mangle, so their values are checked in filter and NAT rules too.
+  .map((p) => ({ ...p, stableValues: true }));
 /** Matchers NAT does not offer (it sees only the first packet of a connection). */
 const NOT_IN_NAT = new Set(['connection-nat-state', 'connection-state', 'p2p', 'tcp-flags', 'tls-host']);
 
@@ -54,7 +59,12 @@ const FILTER_MATCHERS: readonly ParameterSchema[] = FIREWALL_MATCHERS.map((p) =>
 function ruleCommon(chains: readonly string[], actions: readonly string[], defaultAction: string): ParameterSchema[] {
   return [
     param('chain', ref('firewall-chain', { keywords: chains }), 'Chain of the rule; a new name makes a user chain.', { required: true }),
-    param('action', oneOf(actions), 'What the rule does.', { default: defaultAction }),
+    // The actions are the same in every version (facts Part D), so they are checked although the menu is names-level.
+    param('action', oneOf(actions), 'What the rule does.', {
+      default: defaultAction,
+      stableValues: true,
+      valueRequires: [whenValue(['jump'], needs('jump-target'))],
+    }),
     param('jump-target', ref('firewall-chain', { keywords: chains }), 'Chain for action=jump.', { requires: [{ parameter: 'action', values: ['jump'] }] }),
     param('address-list', str({ min: 1 }), 'List add-*-to-address-list puts addresses in (created if missing).'),
     param('address-list-timeout', time({ keywords: ['none-dynamic', 'none-static'] }), 'Lifetime of the added entry.'),
@@ -113,7 +123,8 @@ export const ipRouteMenu: MenuSchema = menu({
     param('gateway', anyValue, 'Gateway address(es) or interface(s).'),
     param('distance', int(1, 255), 'Preference among routes to the same destination.'),
     param('check-gateway', oneOf(['arp', 'bfd', 'bfd-multihop', 'none', 'ping']), 'How to check that the gateway is alive.'),
-    param('routing-table', ref('routing-table', { keywords: ['main'] }), 'Table the route belongs to.', { default: 'main' }),
+    // RouterOS 7 introduced routing tables as objects (facts Part D); v6 had routing-mark instead.
+    param('routing-table', ref('routing-table', { keywords: ['main'] }), 'Table the route belongs to.', { default: 'main', since: '7.0' }),
     // RouterOS v6 selected the table of a route with routing-mark; v7 replaced it with routing-table.
     param('routing-mark', anyValue, 'RouterOS v6 only: the routing mark (table) of the route; v7 uses routing-table.', { until: '7.0' }),
     param('scope', int(0, 255), 'Scope of the route.'),
@@ -134,13 +145,15 @@ export const routingTableMenu: MenuSchema = menu({
   path: '/routing table',
   summary: 'Routing tables (v7: a mangle routing mark must name one of these).',
   coverage: 'names',
+  // New in RouterOS 7: v6 created routing marks on the fly and had no table menu (facts Part D).
+  since: '7.0',
   defines: { kind: 'routing-table', by: 'name' },
   builtinNames: ['main'],
   common: TABLE_COMMANDS,
   printWithout: ['brief'],
   parameters: [
     param('name', str({ min: 1 }), 'Table name.', { required: true }),
-    param('fib', anyValue, 'Install routes of the table into the forwarding table.', { flag: true }),
+    param('fib', anyValue, 'Install routes of the table into the forwarding table.', { flag: true, since: '7.0' }),
     commentParam,
     copyFromParam,
     disabledParam('no'),
@@ -170,7 +183,7 @@ export const firewallFilterMenu: MenuSchema = menu({
   printWithout: ['brief'],
   parameters: [
     ...ruleCommon(FILTER_CHAINS, FILTER_ACTIONS, 'accept'),
-    param('reject-with', oneOf(['icmp-admin-prohibited', 'icmp-host-prohibited', 'icmp-host-unreachable', 'icmp-net-prohibited', 'icmp-network-unreachable', 'icmp-port-unreachable', 'icmp-protocol-unreachable', 'tcp-reset']), 'ICMP answer for action=reject.'),
+    param('reject-with', oneOf(['icmp-admin-prohibited', 'icmp-host-prohibited', 'icmp-host-unreachable', 'icmp-net-prohibited', 'icmp-network-unreachable', 'icmp-port-unreachable', 'icmp-protocol-unreachable', 'tcp-reset']), 'ICMP answer for action=reject.', { stableValues: true }),
     ...FILTER_MATCHERS,
   ],
 });

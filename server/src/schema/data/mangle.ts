@@ -98,6 +98,7 @@ export const firewallMangle: MenuSchema = menu({
       default: 'accept',
       example: 'action=mark-connection',
       valueRequires: [
+        whenValue(['jump'], needs('jump-target')),
         whenValue(['change-mss'], tcpOnly, needs('tcp-flags', ['syn'], { match: 'contains' })),
         whenValue(['mark-routing'], needs('chain', ['input', 'forward', 'postrouting'], { match: 'noneOf' })),
         whenValue(['route'], needs('chain', ['input', 'forward', 'output', 'postrouting'], { match: 'noneOf' })),

@@ -24,6 +24,7 @@ import {
   str,
   time,
 } from './build.js';
+import { PRINT_SHOW_SENSITIVE } from './commonCommands.js';
 import { menu } from './menu.js';
 
 const PPP_URL = 'https://help.mikrotik.com/docs/display/ROS/PPP';
@@ -95,6 +96,7 @@ export const pppSecret: MenuSchema = menu({
   manualUrl: PPP_URL,
   defines: { kind: 'ppp-secret', by: 'name' },
   common: TABLE_COMMANDS,
+  printWith: [PRINT_SHOW_SENSITIVE],
   parameters: [
     param('caller-id', str(), 'Only accept the user from this caller (client IP for PPTP/L2TP, client MAC for PPPoE).', { default: '""' }),
     commentParam,

@@ -22,7 +22,7 @@ import {
   str,
   time,
 } from './build.js';
-import { MONITOR_PARAMETERS } from './commonCommands.js';
+import { MONITOR_PARAMETERS, PRINT_SHOW_SENSITIVE } from './commonCommands.js';
 import { menu } from './menu.js';
 
 const PPP_AUTH = ['pap', 'chap', 'mschap1', 'mschap2'];
@@ -53,6 +53,7 @@ export const pppoeClient: MenuSchema = menu({
   manualUrl: PPPOE_URL,
   defines: { kind: 'interface', by: 'name' },
   common: TABLE_COMMANDS,
+  printWith: [PRINT_SHOW_SENSITIVE],
   own: [
     command('monitor', 'Show the live state of a PPPoE client (status, uptime, addresses); in scripts use `once`.', {
       positional: ['numbers'],
@@ -65,6 +66,8 @@ export const pppoeClient: MenuSchema = menu({
         param('duration', time(), 'Stop scanning after this long.'),
         param('freeze-frame-interval', time(), 'How long the screen stays still between refreshes.'),
         param('proplist', anyValue, 'Comma list of the values to show.'),
+        param('as-value', anyValue, 'Return the answers as an array value instead of printing them.', { flag: true }),
+        param('without-paging', anyValue, 'Print everything at once, without waiting for a key press.', { flag: true }),
       ],
     }),
   ],
