@@ -181,6 +181,8 @@ function menuSegment(path: readonly string[], word: string, schema: SchemaServic
   const children = path.length === 0 ? [...new Set([...schema.childMenus([]), ...ROOT_MENU_CANDIDATES(schema)])] : schema.childMenus(path);
   const full = abbreviationOf(word, children);
   if (full === undefined || full === word) return undefined;
+  // A command of the menu written in full wins over a sub-menu it abbreviates (`/disk set` is not `/disk settings`).
+  if (schema.getCommand(path, word)) return undefined;
   return full;
 }
 

@@ -40,6 +40,9 @@ const EXAMPLES: Record<string, Example> = {
     good: '/certificate add name=ca common-name=ca \\\n    organization="ElMoix" days-valid=3650\n',
   },
   'missing-subcommand': { bad: ':log information "backup done"\n', at: '1:6', good: ':log info "backup done"\n' },
+  // Schema names and values (rules/menus.ts, rules/properties.ts).
+  'unknown-menu': { bad: '/ip firewall mangel add chain=prerouting\n', at: '1:14', good: '/ip firewall mangle add chain=prerouting\n' },
+  'unknown-property': { bad: ':put [/ppp secret get user1 pasword]\n', at: '1:29', good: ':put [/ppp secret get user1 password]\n' },
   'unknown-parameter': {
     bad: '/interface pppoe-client add interface=ether1 user=isp passwrd=secret\n',
     at: '1:55',

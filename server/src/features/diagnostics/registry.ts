@@ -11,6 +11,8 @@ import { undefinedObject } from './rules/references.js';
 import { pppoeMtu, weakPppAuthentication } from './rules/practices.js';
 import { tooManyArguments } from './rules/arity.js';
 import { bareWordInExpression } from './rules/expressions.js';
+import { unknownMenu } from './rules/menus.js';
+import { unknownProperty } from './rules/properties.js';
 import { invalidVariableName, undeclaredVariable } from './rules/variables.js';
 import { withExtraChecks } from './rules/extraChecks.js';
 
@@ -45,7 +47,9 @@ export const RULES: readonly Rule[] = withExtraChecks([
   colonBeforeMenu,
   missingCommand,
   globalSubcommand,
+  unknownMenu,
   unknownParameter,
+  unknownProperty,
   invalidValue,
   missingRequiredParameter,
   duplicateParameter,

@@ -1,6 +1,7 @@
 /** Rules about command names: unknown menu commands, unknown global commands, lines with no command. */
 import type { Rule, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
+import { menuNameAuthority, oneSlipAway } from './shared.js';
 import { parserProblemStarts } from './globalCalls.js';
 
 function pathText(path: readonly string[]): string {
@@ -17,10 +18,13 @@ export const unknownCommand: Rule = {
       if (command.kind !== 'menu-command' || !command.commandWord || !command.commandName) continue;
       const path = command.menuPath;
       const menu = schema.getMenu(path);
-      // Only a menu described in full can say that a command does not exist: a menu known by name (from the
-      // user guide or a command tree of another version) may have commands its data does not list.
-      if (path.length > 0 && menu?.coverage !== 'full') continue;
+      // Only a menu whose names are all known (described in full, or listed by a command tree of the target
+      // release) can say that a command does not exist: a menu known by name may have commands its data lacks.
+      const authority = menu ? menuNameAuthority(menu, analysis, schema) : 'none';
+      if (path.length > 0 && authority === 'none') continue;
       if (schema.getCommand(path, command.commandName)) continue;
+      // A tree of another or an unstated release: only a slip from one of its commands is reported.
+      if (path.length > 0 && authority === 'typos' && !oneSlipAway(command.commandName, schema.getCommands(path).map((c) => c.name))) continue;
       if (path.length === 0) {
         // `on-event="Backup"`: a string holding just a name runs the script of that name.
         if (command.inNestedString && command.node.words.length === 1 && (command.node.args ?? []).length === 0) continue;

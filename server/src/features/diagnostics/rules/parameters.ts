@@ -1,74 +1,109 @@
 /** Rules about named arguments: unknown names, bad values, required, duplicates, combinations. */
 import { staticText } from '../../../analysis/symbols.js';
-import type { ParameterRequirement } from '../../../schema/types.js';
+import type { ResolvedCommand } from '../../../analysis/types.js';
+import type { ParameterRequirement, SchemaService } from '../../../schema/types.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
-import { checkValue } from '../../../schema/values/values.js';
-import { abbreviationOf } from '../../../analysis/menuContext.js';
-import { knownMenuCommands, menuText, namedValue, parameterOf } from './shared.js';
+import { findValueProblem } from '../../../schema/values/values.js';
+import { argumentFor, knownMenuCommands, menuNameAuthority, menuText, oneSlipAway, valueFor, type CheckedCommand } from './shared.js';
 
 export const unknownParameter: Rule = {
   code: 'unknown-parameter',
   defaultSeverity: 'error',
-  description: 'A parameter the command does not take in this menu; RouterOS refuses the line ("unknown parameter").',
+  description: 'A parameter the command does not take in this menu, or an abbreviation that fits several; RouterOS refuses the line.',
   check({ analysis, schema }) {
     const reports: RuleReport[] = [];
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
-      // Menus known only by name cannot tell an unknown parameter from one the schema has not described.
-      if (checked.menu.coverage !== 'full') continue;
+      // Only a menu whose names are all known (described in full, or listed by a command tree of the target
+      // release) can tell an unknown parameter from one the schema has not described.
+      const authority = menuNameAuthority(checked.menu, analysis, schema);
+      if (authority === 'none') continue;
+      // `find` filters by any property, read-only ones included, which a command tree does not list.
+      if (checked.menu.coverage !== 'full' && checked.schemaCommand.name === 'find') continue;
       const path = checked.command.menuPath;
-      const known = schema.getParameters(path, checked.schemaCommand.name);
-      for (const arg of checked.named) {
-        const name = arg.name.text;
-        if (parameterOf(schema, checked, name)) continue;
-        // RouterOS accepts an unambiguous abbreviation of a parameter name (`add-def` for add-default-route).
-        if (abbreviationOf(name, known.map((p) => p.name))) continue;
-        // "Belongs to" is only helpful for a menu next to this one (/ppp secret vs /ppp profile, pppoe-server vs
-        // pppoe-server server); a namesake in an unrelated menu would mislead.
-        const elsewhere = schema
-          .findParameterElsewhere(name)
-          .filter((l) => l.menuPath.join(' ') !== path.join(' ') && l.menuPath[0] === path[0] && !l.parameter.readOnly)
-          .sort((a, b) => sharedPrefix(b.menuPath, path) - sharedPrefix(a.menuPath, path));
-        const suggestion = closestMatch(name, known.map((p) => p.name));
-        let message = `\`${name}\` is not a parameter of ${menuText(path)} ${checked.schemaCommand.name}`;
-        const data: Record<string, unknown> = {};
-        if (name === 'enabled' && known.some((p) => p.name === 'disabled')) {
-          message += ': RouterOS has `disabled` instead; write `disabled=no`';
-          data.replacement = 'disabled';
-        } else if (suggestion) {
-          message += `: did you mean \`${suggestion}\`?`;
-          data.replacement = suggestion;
-        } else if (elsewhere.length > 0) {
-          const near = elsewhere[0]!;
-          message += `: this parameter belongs to \`${menuText(near.menuPath)}\``;
-          data.moveTo = near.menuPath;
+      const commandName = checked.schemaCommand.name;
+      const known = schema.getParameters(path, commandName).map((p) => p.name);
+      for (const argument of checked.args) {
+        if (argument.param) continue;
+        const name = argument.arg.name.text;
+        if (authority === 'typos') {
+          // A tree of another or an unstated release: only a slip from one of its names is surely wrong.
+          const near = oneSlipAway(name, known);
+          if (near) reports.push({ message: `\`${name}\` is not a parameter of ${menuText(path)} ${commandName}: did you mean \`${near}\`?`, span: argument.arg.name.span, data: { replacement: near } });
+          continue;
         }
-        reports.push({ message, span: arg.name.span, data });
+        if (argument.candidates) {
+          reports.push({
+            message: `\`${name}\` is ambiguous in ${menuText(path)} ${commandName}: ${argument.candidates.join(', ')}; write more of the name`,
+            span: argument.arg.name.span,
+          });
+          continue;
+        }
+        reports.push({ ...describeUnknown(schema, checked, name, known), span: argument.arg.name.span });
       }
     }
     return reports;
   },
 };
 
+/** The message (and quick-fix data) for a parameter name the command does not take. */
+function describeUnknown(
+  schema: SchemaService,
+  checked: CheckedCommand,
+  name: string,
+  known: readonly string[],
+): { message: string; data: Record<string, unknown> } {
+  const path = checked.command.menuPath;
+  const commandName = checked.schemaCommand.name;
+  let message = `\`${name}\` is not a parameter of ${menuText(path)} ${commandName}`;
+  const data: Record<string, unknown> = {};
+  const suggestion = closestMatch(name, known);
+  // A property of this very menu that this command does not take (a status value on `add`, any property on a
+  // command that takes none): say so, and never send the user to another menu.
+  const own = checked.menu.parameters.find((p) => p.name === name);
+  if (name === 'enabled' && known.includes('disabled')) {
+    message += ': RouterOS has `disabled` instead; write `disabled=no`';
+    data.replacement = 'disabled';
+  } else if (own) {
+    message = own.readOnly
+      ? `\`${name}\` is a read-only property of ${menuText(path)}: \`${commandName}\` cannot set it`
+      : `\`${commandName}\` in ${menuText(path)} does not take \`${name}\`, a property of the menu`;
+  } else if (suggestion) {
+    message += `: did you mean \`${suggestion}\`?`;
+    data.replacement = suggestion;
+  } else {
+    // "Belongs to" is only helpful for a menu next to this one (/ppp secret vs /ppp profile, pppoe-server vs
+    // pppoe-server server); a namesake in an unrelated menu would mislead.
+    const elsewhere = schema
+      .findParameterElsewhere(name)
+      .filter((l) => l.menuPath.join(' ') !== path.join(' ') && l.menuPath[0] === path[0] && !l.parameter.readOnly)
+      .sort((a, b) => sharedPrefix(b.menuPath, path) - sharedPrefix(a.menuPath, path));
+    if (elsewhere.length > 0) {
+      const near = elsewhere[0]!;
+      message += `: this parameter belongs to \`${menuText(near.menuPath)}\``;
+      data.moveTo = near.menuPath;
+    }
+  }
+  return { message, data };
+}
+
 export const invalidValue: Rule = {
   code: 'invalid-value',
   defaultSeverity: 'error',
-  description: 'A value RouterOS would refuse for this parameter: not one of its values, out of range, or not an address, time or MAC.',
+  description: 'A value RouterOS would refuse for this parameter: not one of its values, out of range, or not an address, time or MAC (a range written backwards is a warning).',
   check({ analysis, schema }) {
     const reports: RuleReport[] = [];
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
-      for (const arg of checked.named) {
-        if (!arg.value) continue;
-        const param = parameterOf(schema, checked, arg.name.text);
-        if (!param) continue;
+      for (const { arg, name, param } of checked.args) {
+        if (!arg.value || !param || !name) continue;
         // In menus known by name only, enum lists may differ between versions; numbers, addresses, times and
-        // yes/no are the same everywhere, so those are still checked.
-        if (checked.menu.coverage !== 'full' && !STABLE_KINDS.has(param.type.kind)) continue;
+        // yes/no are the same everywhere, and so are lists the data marks as stable, so those are still checked.
+        if (checked.menu.coverage !== 'full' && !STABLE_KINDS.has(param.type.kind) && !param.stableValues) continue;
         const text = staticText(arg.value);
         if (text === undefined) continue; // a variable or expression: only the router knows its value
         if (text === '' && arg.value.kind === 'string') continue; // `name=""` clears a value
-        const message = checkValue(text, param.type, arg.name.text);
-        if (message) reports.push({ message, span: arg.value.span });
+        const problem = findValueProblem(text, param.type, name);
+        if (problem) reports.push({ message: problem.message, span: arg.value.span, severity: problem.doubtful ? 'warning' : undefined });
       }
     }
     return reports;
@@ -82,7 +117,8 @@ function sharedPrefix(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
-const STABLE_KINDS: ReadonlySet<string> = new Set(['integer', 'ipv4', 'ipv4Prefix', 'ipv4Match', 'mac', 'bool', 'time']);
+// A pattern (address ranges, port lists, ...) has the same syntax in every version.
+const STABLE_KINDS: ReadonlySet<string> = new Set(['integer', 'ipv4', 'ipv4Prefix', 'ipv4Match', 'mac', 'bool', 'time', 'pattern']);
 
 export const missingRequiredParameter: Rule = {
   code: 'missing-required-parameter',
@@ -92,7 +128,7 @@ export const missingRequiredParameter: Rule = {
     const reports: RuleReport[] = [];
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
       if (checked.schemaCommand.name !== 'add' || checked.menu.coverage !== 'full') continue;
-      const given = new Set(checked.named.map((a) => a.name.text));
+      const given = new Set(checked.args.map((a) => a.name ?? a.arg.name.text));
       if (given.has('copy-from')) continue; // the copied item supplies them
       const missing = checked.menu.parameters.filter((p) => p.required && !given.has(p.name));
       if (missing.length === 0) continue;
@@ -111,14 +147,17 @@ export const duplicateParameter: Rule = {
   code: 'duplicate-parameter',
   defaultSeverity: 'warning',
   description: 'The same parameter given twice on one line; RouterOS keeps the last value, which is rarely what was meant.',
-  check({ analysis }) {
+  check({ analysis, schema }) {
     const reports: RuleReport[] = [];
+    // Where the schema knows the command, an abbreviation counts as the parameter it stands for (`name=a na=b`).
+    const fullNames = new Map<ResolvedCommand, CheckedCommand>(knownMenuCommands(analysis.commands, schema).map((c) => [c.command, c]));
     for (const command of analysis.commands) {
       if (command.kind !== 'menu-command') continue;
+      const checked = fullNames.get(command);
       const seen = new Map<string, number>();
       for (const arg of command.node.args ?? []) {
         if (arg.kind !== 'named') continue;
-        const name = arg.name.text;
+        const name = checked?.args.find((a) => a.arg === arg)?.name ?? arg.name.text;
         const first = seen.get(name);
         if (first !== undefined) {
           const line = analysis.lines.positionAt(first).line + 1;
@@ -141,19 +180,17 @@ export const parameterCombination: Rule = {
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
       if (checked.schemaCommand.name !== 'add') continue; // on `set`, the other values live on the router
       const valueOf = (name: string): { given: boolean; value?: string } => {
-        const arg = checked.named.find((a) => a.name.text === name);
-        if (arg) return { given: true, value: namedValue(checked.named, name) };
-        return { given: false, value: parameterOf(schema, checked, name)?.default };
+        if (argumentFor(checked, name)) return { given: true, value: valueFor(checked, name) };
+        return { given: false, value: schema.getParameter(checked.command.menuPath, checked.schemaCommand.name, name)?.default };
       };
-      for (const arg of checked.named) {
-        const param = parameterOf(schema, checked, arg.name.text);
-        if (!param) continue;
-        const own = namedValue(checked.named, arg.name.text);
+      for (const { arg, name, param } of checked.args) {
+        if (!param || !name) continue;
+        const own = arg.value ? staticText(arg.value) : undefined;
         const triggered = [
-          ...(param.requires ?? []).map((r) => ({ requirement: r, because: `\`${arg.name.text}\`` })),
+          ...(param.requires ?? []).map((r) => ({ requirement: r, because: `\`${name}\`` })),
           ...(param.valueRequires ?? [])
             .filter((v) => own !== undefined && v.values.includes(own))
-            .flatMap((v) => v.requires.map((r) => ({ requirement: r, because: `${arg.name.text}=${own}` }))),
+            .flatMap((v) => v.requires.map((r) => ({ requirement: r, because: `${name}=${own}` }))),
         ];
         for (const { requirement, because } of triggered) {
           const other = valueOf(requirement.parameter);

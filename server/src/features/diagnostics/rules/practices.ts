@@ -1,6 +1,6 @@
 /** Good-practice warnings for PPPoE taken from the user guide: MTU/MRU and weak authentication. */
 import type { Rule, RuleReport } from '../rule.js';
-import { knownMenuCommands, namedValue } from './shared.js';
+import { argumentFor, knownMenuCommands, valueFor } from './shared.js';
 
 const PPPOE_MAX_SIZE = 1492;
 const WEAK_AUTH = ['pap', 'chap', 'mschap1'];
@@ -19,9 +19,9 @@ export const pppoeMtu: Rule = {
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
       if (!isPppoeMenu(checked.command.menuPath)) continue;
       for (const name of ['max-mtu', 'max-mru']) {
-        const value = namedValue(checked.named, name);
+        const value = valueFor(checked, name);
         if (value === undefined || !/^\d+$/.test(value) || Number(value) <= PPPOE_MAX_SIZE) continue;
-        const arg = checked.named.find((a) => a.name.text === name)!;
+        const arg = argumentFor(checked, name)!.arg;
         reports.push({ message: `${name}=${value} is above ${PPPOE_MAX_SIZE}: PPPoE over a 1500-byte Ethernet link carries at most 1492`, span: arg.value!.span });
       }
     }
@@ -39,8 +39,8 @@ export const weakPppAuthentication: Rule = {
       if (checked.command.menuPath.join(' ') !== 'interface pppoe-server server') continue;
       const name = checked.schemaCommand.name;
       if (name !== 'add' && name !== 'set') continue;
-      const arg = checked.named.find((a) => a.name.text === 'authentication');
-      const value = namedValue(checked.named, 'authentication');
+      const arg = argumentFor(checked, 'authentication')?.arg;
+      const value = valueFor(checked, 'authentication');
       if (!arg) {
         if (name === 'add') {
           reports.push({

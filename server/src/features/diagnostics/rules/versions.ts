@@ -1,7 +1,9 @@
 /** Rules about the target RouterOS version: v7-only syntax on v6, and names outside their version window. */
 import { inVersionWindow } from '../../../core/version.js';
 import type { Rule, RuleReport } from '../rule.js';
-import { knownMenuCommands, menuText, parameterOf } from './shared.js';
+import { staticText } from '../../../analysis/symbols.js';
+import type { ValueType, VersionWindow } from '../../../schema/types.js';
+import { knownMenuCommands, menuText } from './shared.js';
 
 function windowText(window: { since?: string; until?: string }): string {
   if (window.since && window.until) return `RouterOS ${window.since} to ${window.until}`;
@@ -80,13 +82,39 @@ export const notInVersion: Rule = {
       if (!inVersionWindow(version, checked.schemaCommand)) {
         reports.push({ message: `\`${checked.schemaCommand.name}\` exists in ${windowText(checked.schemaCommand)}; ${target}`, span: word.span, severity: mismatchSeverity(checked.command.inNestedString, checked.schemaCommand.until !== undefined, analysis.target.source) });
       }
-      for (const arg of checked.named) {
-        const param = parameterOf(schema, checked, arg.name.text);
-        if (param && !inVersionWindow(version, param)) {
+      for (const { arg, param } of checked.args) {
+        if (!param) continue;
+        if (!inVersionWindow(version, param)) {
           reports.push({ message: `\`${param.name}\` exists in ${windowText(param)}; ${target}`, span: arg.name.span, severity: mismatchSeverity(checked.command.inNestedString, param.until !== undefined, analysis.target.source) });
+          continue;
+        }
+        // A value that came or went with a version (`service=isdn` of /ppp secret is v6 only).
+        const text = arg.value ? staticText(arg.value) : undefined;
+        if (text === undefined || !arg.value) continue;
+        for (const { value, window } of valuesOutsideWindow(param.type, text, version)) {
+          reports.push({
+            message: `\`${value}\` of ${param.name} exists in ${windowText(window)}; ${target}`,
+            span: arg.value.span,
+            severity: mismatchSeverity(checked.command.inNestedString, window.until !== undefined, analysis.target.source),
+          });
         }
       }
     }
     return reports;
   },
 };
+
+/** The values of an enum or enum list written in `text` whose version window leaves out `version`. */
+function valuesOutsideWindow(type: ValueType, text: string, version: Parameters<typeof inVersionWindow>[0]): { value: string; window: VersionWindow }[] {
+  if (type.kind === 'oneOf') return type.types.flatMap((inner) => valuesOutsideWindow(inner, text, version));
+  if ((type.kind !== 'enum' && type.kind !== 'enumList') || !type.valueVersions) return [];
+  const windows = type.valueVersions;
+  const items = type.kind === 'enumList' ? text.split(',') : [text];
+  const out: { value: string; window: VersionWindow }[] = [];
+  for (const item of items) {
+    const value = item.replace(/^!/, '');
+    const window = Object.prototype.hasOwnProperty.call(windows, value) ? windows[value] : undefined;
+    if (window && !inVersionWindow(version, window)) out.push({ value, window });
+  }
+  return out;
+}
