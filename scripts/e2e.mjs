@@ -5,6 +5,7 @@
 //   3. ext      the extension's Mocha suite in the extension host, via @vscode/test-electron's runTests()
 //               with a code-server "executable" (test/e2e/runTest.ts, test/e2e/code-server-shim.mjs)
 //   4. ui       the packaged .vsix installed into code-server, driven like a user (test/e2e/ui/ui.test.mjs)
+// A failure leaves a screenshot: test-results/ext-host/FAILED-ext-host.png, test-results/ui/FAILED-<test>.png.
 // The last line is the plain "N passed, N failed" total; the exit code is non-zero when anything failed.
 //
 //   node scripts/e2e.mjs [ext|ui] [--no-setup] [--no-package]
@@ -107,7 +108,9 @@ async function main() {
       fs.mkdirSync(path.dirname(tap), { recursive: true });
       fs.rmSync(tap, { force: true });
       // Spec output for people, TAP into a file for the counts (so no "# pass" line reaches npm test's parser).
+      // tsx: the UI tests expand snippets with the unit tests' expander (test/unit/snippets/expand.ts).
       const { status } = await run('UI suite (packaged .vsix)', process.execPath, [
+        '--import', 'tsx',
         '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=tap', `--test-reporter-destination=${tap}`,
         path.join(root, 'test/e2e/ui/ui.test.mjs'),

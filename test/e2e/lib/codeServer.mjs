@@ -71,8 +71,12 @@ export function installExtension(vsixPath, { userDataDir, extensionsDir }) {
   return result.stdout.trim();
 }
 
+/** The line code-server prints once its HTTP server is bound (code-server 4.x: src/node/main.ts). */
+const LISTENING = /HTTP server listening on (http:\/\/\S+)/;
+
 /**
- * Starts code-server on 127.0.0.1 without authentication and waits until /healthz answers.
+ * Starts code-server on 127.0.0.1 without authentication and resolves once it has printed that its HTTP server
+ * is listening (no polling: its output is read as it comes, and also written to `logFile`).
  * Returns { url, port, pid, logFile, stop }. stop() kills the whole process group, because a plain kill
  * leaves the file-watcher child alive for a few seconds.
  */
@@ -82,7 +86,7 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, logF
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const port = await freePort();
-  const log = fs.openSync(logFile, 'a');
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(
     CODE_SERVER_BIN,
     [
@@ -90,34 +94,41 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, logF
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
       '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, folder,
     ],
-    { env: codeServerEnv(), detached: true, stdio: ['ignore', log, log] },
+    { env: codeServerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  fs.closeSync(log);
+  // Everything code-server prints goes to the log for as long as it runs (a full pipe would block it).
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
   const pidFile = path.join(PID_DIR, `code-server-${child.pid}.pid`);
   fs.mkdirSync(PID_DIR, { recursive: true });
   fs.writeFileSync(pidFile, String(child.pid));
-  let exited = null;
-  child.once('exit', (code, signal) => (exited = { code, signal }));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopCodeServer(child);
     fs.rmSync(pidFile, { force: true });
+    log.end();
   };
-  const deadline = Date.now() + readyTimeoutMs;
-  // Bounded health polling: code-server has no other "ready" signal a parent process can wait on.
-  while (Date.now() < deadline) {
-    if (exited) break;
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, port, pid: child.pid, logFile, stop };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+
+  let timer;
+  let seen = '';
+  const outcome = await new Promise((resolve) => {
+    const onOutput = (chunk) => {
+      seen = (seen + chunk).slice(-4096);
+      const match = LISTENING.exec(seen);
+      if (match) resolve({ ready: true, announced: match[1] });
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
+    child.once('exit', (code, signal) => resolve({ ready: false, why: `exited ${JSON.stringify({ code, signal })}` }));
+    child.once('error', (error) => resolve({ ready: false, why: error.message }));
+    timer = setTimeout(() => resolve({ ready: false, why: `no "HTTP server listening" line within ${readyTimeoutMs / 1000} s` }), readyTimeoutMs);
+  });
+  clearTimeout(timer);
+  if (outcome.ready && outcome.announced.replace(/\/$/, '') === url) return { url, port, pid: child.pid, logFile, stop };
   await stop();
+  const why = outcome.ready ? `it listens on ${outcome.announced}, not ${url}` : outcome.why;
   const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
-  throw new Error(`code-server did not come up on ${url} (${exited ? `exited ${JSON.stringify(exited)}` : 'timeout'}):\n${tail}`);
+  throw new Error(`code-server did not come up on ${url} (${why}):\n${tail}`);
 }
 
 /**

@@ -4,19 +4,29 @@ import * as vscode from 'vscode';
 import { routerosExtension, serverReady, waitUntil, workspaceFile } from './helpers.js';
 
 suite('activation and commands', () => {
-  test('stays inactive until a RouterOS file opens, then activates and starts the server', async () => {
+  // The first test of the first suite file (Mocha runs the files sorted, and activation.test.js comes first), in a
+  // fresh extension host: nothing has activated the extension yet, so the export header alone must do it.
+  test('stays inactive until a RouterOS file opens; a file without .rsc activates it by its export header alone', async () => {
     const extension = routerosExtension();
     assert.equal(extension.isActive, false, 'nothing RouterOS is open yet, so the extension must not be active');
-    const document = await vscode.workspace.openTextDocument(workspaceFile('pppoe.rsc'));
+    const document = await vscode.workspace.openTextDocument(workspaceFile('backup-export'));
+    assert.ok(!document.fileName.endsWith('.rsc'), 'the fixture must not be recognised by its name');
+    assert.match(document.lineAt(0).text, /^# \S+ \S+ by RouterOS \d/, 'its first line is an export header');
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'routeros');
-    await waitUntil(() => extension.isActive, 'activation by the routeros language');
+    await waitUntil(() => extension.isActive, 'activation by the export header of backup-export');
     await serverReady();
   });
 
-  test('a file without .rsc whose first line is an export header is RouterOS', async () => {
-    const document = await vscode.workspace.openTextDocument(workspaceFile('backup-export'));
+  test('a .rsc file is RouterOS', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('pppoe.rsc'));
     assert.equal(document.languageId, 'routeros');
+  });
+
+  test('declares limited support for untrusted workspaces, without their command tree and router settings', () => {
+    const untrusted = routerosExtension().packageJSON.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.deepEqual([...(untrusted?.restrictedConfigurations ?? [])].sort(), ['routeros.commandTreeFile', 'routeros.routers']);
   });
 
   test('registers every command it contributes', async () => {

@@ -66,7 +66,10 @@ export async function waitForDiagnostics(
 }
 
 /**
- * Polls a condition VS Code has no event for (extension activation), every 50 ms, up to `timeoutMs`.
+ * Polls a condition VS Code has no event for, every 50 ms, up to `timeoutMs`. Its one use is extension
+ * activation: the API has `Extension.isActive` but no activation event (`extensions.onDidChange` only fires
+ * when extensions are installed or removed), and calling `activate()` to wait would itself activate the
+ * extension, which is exactly what the activation test must not do. Everything else waits on events.
  */
 export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 20000): Promise<void> {
   const end = Date.now() + timeoutMs;

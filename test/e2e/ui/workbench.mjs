@@ -1,15 +1,22 @@
 // Small, readable actions on the VS Code web workbench for the UI tests (Playwright page in, DOM out).
 // Every step waits for the element that proves it happened; nothing waits for a fixed time.
+import fs from 'node:fs';
 
-/** Runs a command by its palette title, e.g. "View: Close All Editors". */
+/**
+ * Runs a command by its palette title, e.g. "View: Close All Editors" or "Focus Problems (Errors, Warnings,
+ * Infos)" (the category may be left out). The row whose label is exactly that title is clicked: the filter
+ * ranks by fuzzy score, so the wanted command is not always the first (">File: Save" puts "File: Compare
+ * Active File with Saved" on top).
+ */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  // Wait for the FOCUSED row: right after typing, the list may still show the unfiltered entries.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
-  await page.keyboard.press('Enter');
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const label = page.locator('.label-name', { hasText: new RegExp(`^(?:[^:]+: )?${escaped}$`) });
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: label }).first();
+  await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
@@ -79,33 +86,46 @@ export async function appendNewLine(page) {
   if (lines.at(-1) !== '') await page.keyboard.press('Enter');
 }
 
+/** Opens the Problems panel with the "View: Focus Problems" command (Control+Shift+M toggles: it may close it). */
+export async function openProblems(page) {
+  await runCommand(page, 'Focus Problems (Errors, Warnings, Infos)');
+  await page.locator('.markers-panel').waitFor();
+}
+
+/** Problems entries (not the file rows above them): rows at the second level of the Problems tree. */
+export function problemEntries(page, hasText) {
+  const rows = page.locator('.markers-panel .monaco-list-row[aria-level="2"]');
+  return hasText === undefined ? rows : rows.filter({ hasText });
+}
+
+/** The file rows of the Problems tree (one per file that has problems). */
+export function problemFiles(page, hasText) {
+  const rows = page.locator('.markers-panel .monaco-list-row[aria-level="1"]');
+  return hasText === undefined ? rows : rows.filter({ hasText });
+}
+
 /**
- * Expands snippet body lines the way VS Code inserts them when every placeholder keeps its default:
- * `${1:ether1}` becomes `ether1`, a mirror `$1` repeats it, a choice `${2|yes,no|}` takes its first option.
+ * Saves the active editor (File: Save) and resolves with the file's text once `accept(text)` likes what is on
+ * disk, or with the last text seen after `timeoutMs` (for the caller's assertion to show). A watcher on the file
+ * reports each write, so nothing is polled; `accept` guards against reading a write that is still under way.
  */
-export function expandSnippet(lines) {
-  const defaults = new Map();
-  const expanded = lines.map((line) => {
-    let text = line;
-    // Innermost placeholders first, until none is left (placeholders may nest: ${1:a ${2:b}}).
-    for (let previous = ''; previous !== text; ) {
-      previous = text;
-      text = text
-        .replace(/\$\{(\d+):([^{}$]*)\}/g, (_, index, value) => {
-          defaults.set(index, value);
-          return value;
-        })
-        .replace(/\$\{(\d+)\|([^,|}]*)[^}]*\}/g, (_, index, value) => {
-          defaults.set(index, value);
-          return value;
-        });
-    }
-    return text;
+export async function saveActiveEditor(page, file, accept, timeoutMs = 20000) {
+  let watcher;
+  let timer;
+  let last = fs.readFileSync(file, 'utf8');
+  const settled = new Promise((resolve) => {
+    const check = () => {
+      last = fs.readFileSync(file, 'utf8');
+      if (accept(last)) resolve(last);
+    };
+    watcher = fs.watch(file, check);
+    timer = setTimeout(() => resolve(last), timeoutMs);
   });
-  return expanded.map((line) =>
-    line
-      .replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a, b) => defaults.get(a ?? b) ?? '')
-      .replace(/\\\$/g, '$')
-      .replace(/\\\}/g, '}'),
-  );
+  try {
+    await runCommand(page, 'File: Save');
+    return await settled;
+  } finally {
+    clearTimeout(timer);
+    watcher?.close();
+  }
 }
