@@ -263,6 +263,20 @@ describe('unknown-property: what get reads', () => {
     assert.deepEqual(findings(text, {}, 'unknown-property'), []);
     assert.deepEqual(lintCodes(':put [/ppp aaa get use-radus]\n'), ['1:20 unknown-property']);
   });
+
+  const deep = restramlFile('7.22.3', 'deep-inspect.json');
+  test('every property RouterOS 7.22.3 offers to get in the in-depth menus is accepted', { skip: deep ? false : 'restraml data not present' }, () => {
+    const raw = JSON.parse(fs.readFileSync(deep!, 'utf8')) as Record<string, unknown>;
+    const lines: string[] = [];
+    for (const menu of createSchemaService().allMenus().filter((m) => m.coverage === 'full')) {
+      let node: unknown = raw;
+      for (const segment of [...menu.path, 'get', 'value-name', '_completion']) node = (node as Record<string, unknown> | undefined)?.[segment];
+      const item = menu.singleton ? '' : ' x';
+      for (const name of Object.keys((node as Record<string, unknown> | undefined) ?? {})) lines.push(`:put [/${menu.path.join(' ')} get${item} ${name}]`);
+    }
+    assert.ok(lines.length > 200, `only ${lines.length} properties`);
+    assert.deepEqual(findings(lines.join('\n') + '\n', {}, 'unknown-property'), []);
+  });
 });
 
 describe('values', () => {

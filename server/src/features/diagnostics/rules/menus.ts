@@ -32,6 +32,8 @@ export const unknownMenu: Rule = {
 
 /** The first path word of a command that names no menu, reported once: the words after it depend on it. */
 function firstUnknownSegment(command: ResolvedCommand, schema: SchemaService, authority: NameAuthority): RuleReport | undefined {
+  // Every prefix of a known menu is known: the common case costs one lookup of the (shared) path array.
+  if (command.pathWords.length === 0 || schema.isMenuOrDirectory(command.menuPath)) return undefined;
   // After the last `..`, each path word added one segment at the end of the menu path.
   const words = command.pathWords;
   let lastUp = -1;

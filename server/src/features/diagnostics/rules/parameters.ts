@@ -20,6 +20,7 @@ export const unknownParameter: Rule = {
       if (authority === 'none') continue;
       // `find` filters by any property, read-only ones included, which a command tree does not list.
       if (checked.menu.coverage !== 'full' && checked.schemaCommand.name === 'find') continue;
+      if (checked.args.every((a) => a.param)) continue;
       const path = checked.command.menuPath;
       const commandName = checked.schemaCommand.name;
       const known = schema.getParameters(path, commandName).map((p) => p.name);

@@ -9,6 +9,9 @@ import type { Rule, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
 import { argumentFor, knownMenuCommands, matchName, menuText, type CheckedCommand } from './shared.js';
 
+/** Properties of every item that menus do not list among their own: `about`, the note RouterOS attaches. */
+const EVERY_ITEM_HAS: ReadonlySet<string> = new Set(['about']);
+
 export const unknownProperty: Rule = {
   code: 'unknown-property',
   defaultSeverity: 'error',
@@ -18,8 +21,8 @@ export const unknownProperty: Rule = {
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
       if (checked.schemaCommand.name !== 'get' || checked.menu.coverage !== 'full') continue;
       const written = propertyRead(checked);
-      // `.id`, `.nextid` and other dotted names are internal properties every item has.
-      if (!written || written.text.startsWith('.')) continue;
+      // `.id`, `.nextid` and other dotted names are internal properties every item has, and so is `about`.
+      if (!written || written.text.startsWith('.') || EVERY_ITEM_HAS.has(written.text)) continue;
       const names = checked.menu.parameters.map((p) => p.name);
       const match = matchName(written.text, names);
       if (match.kind === 'exact' || match.kind === 'abbreviation') continue;
