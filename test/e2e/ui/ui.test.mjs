@@ -98,6 +98,7 @@ function scenario(name, { edits = [], settings = false } = {}, body) {
 
 /** Reverts and closes the edited files' editors, then copies the fixtures back over anything saved. */
 async function restore(edits, settings) {
+  if (!page || !workspace) return; // the setup failed; there is nothing to put back
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   for (const file of edits) {
