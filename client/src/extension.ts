@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient.js';
+import { LintTextRequest } from '../../server/src/protocol.js';
 import { DocumentInfoRequest } from './protocol.js';
 import { registerPushCommandsLazily } from './lazyPush.js';
 import { TargetVersionStatus } from './statusBar.js';
@@ -41,7 +42,15 @@ export function activate(context: vscode.ExtensionContext): RouterOSExtensionApi
     vscode.commands.registerCommand(SELECT_TARGET_VERSION_COMMAND, (preset?: unknown) => selectTargetVersion(preset)),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
   );
-  registerPushCommandsLazily(context, { output, diagnostics });
+  registerPushCommandsLazily(context, {
+    output,
+    diagnostics,
+    // Push lints exactly the text it is about to send, with the server's own linter (`routeros/lintText`).
+    lintText: async (params) => {
+      await serverReady;
+      return languageClient.sendRequest(LintTextRequest, params);
+    },
+  });
 
   void status.refresh();
   serverReady.then(() => status.refresh(), () => undefined);

@@ -47,3 +47,30 @@ export interface ServerStatsResult {
 /** `routeros/serverStats`: memory figures of the server process (benchmarks and troubleshooting). */
 export const SERVER_STATS_METHOD = 'routeros/serverStats';
 export const ServerStatsRequest = new RequestType0<ServerStatsResult, void>(SERVER_STATS_METHOD);
+
+export interface LintTextParams {
+  /** Exactly the text to lint (a whole file or a selection that is about to be pushed). */
+  readonly text: string;
+  /** The document it comes from: its settings (rules, command tree) and target version apply. */
+  readonly uri?: string;
+  /** Overrides the target version (otherwise the document's, which a selection may not contain). */
+  readonly rosVersion?: string;
+}
+
+export interface LintTextFinding {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: 'error' | 'warning' | 'info' | 'hint';
+  /** 0-based positions in `text`. */
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+export interface LintTextResult {
+  readonly findings: LintTextFinding[];
+  /** The RouterOS version the text was checked against ("" = the text's own export header, else the newest known). */
+  readonly rosVersion: string;
+}
+
+/** `routeros/lintText`: lints a text with the server's own services (push lints exactly what it sends). */
+export const LINT_TEXT_METHOD = 'routeros/lintText';
+export const LintTextRequest = new RequestType<LintTextParams, LintTextResult, void>(LINT_TEXT_METHOD);

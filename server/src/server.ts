@@ -31,9 +31,11 @@ import { findingToDiagnostic, provideCodeActions } from './features/lspDiagnosti
 import { provideDefinition, provideReferences } from './features/navigation.js';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens.js';
 import { provideDocumentSymbols } from './features/symbols.js';
+import { lintText } from './lint.js';
 import {
   DEFAULT_SETTINGS,
   DocumentInfoRequest,
+  LintTextRequest,
   ServerStatsRequest,
   SETTINGS_SECTION,
   type RouterOsSettings,
@@ -295,6 +297,16 @@ connection.onRequest(DocumentInfoRequest, (params, token) =>
     source: analysis.target.source,
   })),
 );
+
+// Push lints exactly the text it is about to send (a file or a selection), with the document's settings and, unless
+// the client names one, the document's target version (a selection usually lacks the export header).
+connection.onRequest(LintTextRequest, async (params) => {
+  const settings = params.uri ? await store.settings(params.uri) : DEFAULT_SETTINGS;
+  const rosVersion = params.rosVersion ?? (params.uri ? (await analysisOf(params.uri))?.analysis.target.version.text : undefined);
+  const services = servicesFor(settings);
+  const findings = lintText(params.text, { services, rosVersion, rules: settings.rules });
+  return { findings, rosVersion: rosVersion ?? '' };
+});
 
 connection.onRequest(ServerStatsRequest, () => {
   const memory = process.memoryUsage();

@@ -19,6 +19,9 @@ before(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsc-push-cli-'));
   fs.writeFileSync(path.join(workDir, 'good.rsc'), '/interface bridge add name=bridge1\n/ip address add address=10.0.0.1/24 interface=bridge1\n');
   fs.writeFileSync(path.join(workDir, 'lint-bad.rsc'), '/ip address add address=10.0.0.1/24\n/BAD thing\n');
+  // A real RouterOS mistake the project's own linter reports: 300 is not an IPv4 octet.
+  fs.writeFileSync(path.join(workDir, 'real-bad.rsc'), '/interface bridge add name=bridge1\n/ip address add address=300.1.1.1/24 interface=bridge1\n');
+  fs.writeFileSync(path.join(workDir, 'bom.rsc'), '\uFEFF/interface bridge add name=bridge1\n');
 });
 after(() => {
   fs.rmSync(certificate.dir, { recursive: true, force: true });
@@ -36,7 +39,7 @@ interface Run {
   stderr: string;
 }
 
-async function rsc(args: string[], options: { env?: Record<string, string | undefined>; readPassword?: PushCliIo['readPassword'] } = {}): Promise<Run> {
+async function rsc(args: string[], options: { env?: Record<string, string | undefined>; readPassword?: PushCliIo['readPassword']; projectLinter?: boolean; password?: string } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await runPush(args, {
@@ -45,10 +48,11 @@ async function rsc(args: string[], options: { env?: Record<string, string | unde
     env: options.env ?? { ROUTEROS_PASSWORD: router.password },
     readPassword: options.readPassword,
     cwd: workDir,
-    lint: fakeLint,
+    // The project's own linter (the CLI's default) or the stand-in one.
+    lint: options.projectLinter ? undefined : fakeLint,
   });
   // Whatever happened, no form of the password may have been printed.
-  assert.deepEqual(leaks(stdout + stderr, router.user, router.password), [], 'the password leaked into the output');
+  assert.deepEqual(leaks(stdout + stderr, router.user, options.password ?? router.password), [], 'the password leaked into the output');
   return { code, stdout, stderr };
 }
 
@@ -154,6 +158,52 @@ test('cli: lint errors refuse the push (exit 1, nothing sent) unless --force', a
   assert.equal(router.requests.length, 0);
   const forced = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, '--force', 'lint-bad.rsc']);
   assert.equal(forced.code, 0, forced.stderr);
+});
+
+test('cli: the project\'s own linter refuses a script with a real error (exit 1, nothing sent), and passes a clean one', async () => {
+  const refused = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'real-bad.rsc'], { projectLinter: true });
+  assert.equal(refused.code, 1, refused.stderr);
+  assert.match(refused.stderr, /^real-bad\.rsc:2:25: error: `300\.1\.1\.1\/24` is not an IPv4 prefix.* \[invalid-value\]$/m);
+  assert.match(refused.stderr, /Refused: the linter found 1 error\(s\); first at line 2: .*Nothing was sent\./);
+  assert.equal(router.requests.length, 0);
+
+  const clean = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'good.rsc'], { projectLinter: true });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.equal(router.appliedImports.length, 1);
+});
+
+test('cli: a UTF-8 byte-order mark is not uploaded', async () => {
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'bom.rsc']);
+  assert.equal(run.code, 0, run.stderr);
+  const put = router.requests.find((r) => r.method === 'PUT')?.body as { contents: string };
+  assert.equal(put.contents, '/interface bridge add name=bridge1\n');
+  assert.match(run.stderr, /\(35 bytes, 1 lines\)/);
+});
+
+test('cli: Ctrl+C at the password prompt reports "cancelled" and exits 2, with no stack trace and nothing sent', async () => {
+  const run = await rsc(['--router', url(), '--user', 'admin', 'good.rsc'], {
+    env: {},
+    readPassword: async () => {
+      throw new Error('cancelled');
+    },
+  });
+  assert.equal(run.code, 2);
+  assert.equal(run.stderr, 'rsc push: cancelled; nothing was sent.\n');
+  assert.equal(run.stdout, '');
+  assert.equal(router.requests.length, 0);
+});
+
+test('cli: a short password is masked where the router echoes it, and the CLI\'s own words stay whole', async () => {
+  router.password = 'Fi';
+  router.onImport = (call) =>
+    call.dryRun
+      ? { kind: 'reply', body: { ret: 'No syntax errors found in the import file' } }
+      : { kind: 'reply', body: { ret: 'Script Error: failure: password Fi rejected, Fix the File (/user/set; line 2) (:import; line 1)' } };
+  const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', certificate.fingerprint, 'good.rsc'], { env: { ROUTEROS_PASSWORD: 'Fi' }, password: 'Fi' });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^good\.rsc:2:1: error: failure: password \*\*\* rejected, Fix the File \(\/user\/set\)$/m);
+  assert.match(run.stderr, /The uploaded file is deleted afterwards\./);
+  assert.match(run.stderr, /Sends: good\.rsc as rsc-push-/);
 });
 
 test('cli: --dry-run applies nothing', async () => {

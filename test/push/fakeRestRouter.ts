@@ -5,6 +5,10 @@
  * `contents too long` refusal above 60416 bytes, `/rest/execute` that runs synchronously only with `as-string`,
  * and the 60-second cut reply `{"detail":"Session closed","error":400,"message":"Bad Request"}`.
  *
+ * Dry runs follow A.14: run synchronously through the API they return no report, only the trap
+ * `found N error(s) in import file` (a 400 here) or an empty `ret`; run as a background `:execute` with `file=<name>`
+ * they write the whole console report to `<name>.txt` (CRLF) and show up in `/system/script/job` until done.
+ *
  * Every request is recorded (method, path, parsed body, authorization) so tests can check what was sent.
  */
 import { spawnSync } from 'node:child_process';
@@ -68,11 +72,19 @@ export class FakeRestRouter extends EventEmitter {
   readonly files = new Map<string, { id: string; contents: string }>();
   /** Every non-dry-run import the router ran (i.e. everything that could have changed its configuration). */
   readonly appliedImports: ImportCall[] = [];
+  /** Every dry run the router ran, and how it was asked for (`sync` through as-string, `job` in the background). */
+  readonly dryRuns: Array<ImportCall & { route: 'sync' | 'job' }> = [];
+  /** Background jobs still "running": id -> how many more job listings show it. */
+  readonly jobs = new Map<string, number>();
   identity = 'MikroTik-Test';
   version = '7.16.2 (stable)';
   user = 'admin';
   password = 'S3cret-Pa55!';
-  /** Decides what an import answers; the default runs the file successfully. */
+  /**
+   * Decides what an import answers; the default runs the file successfully. For a dry run the reply's `ret` (or its
+   * `detail`) is the console report: written to the report file in the background route, reduced to the count in
+   * the synchronous one. `hang` keeps a background dry run listed as a job forever; `drop` ends it without a report.
+   */
   onImport: (call: ImportCall) => ImportBehaviour = (call) => ({ kind: 'reply', body: { ret: call.dryRun ? 'No syntax errors found in the import file\r\n' : SUCCESS_TEXT(call.fileName) } });
   /** Answer to `DELETE /rest/file/<id>` (undefined = normal delete). */
   onDelete: (() => ImportBehaviour | undefined) | undefined;
@@ -80,8 +92,22 @@ export class FakeRestRouter extends EventEmitter {
   onUpload: (() => ImportBehaviour | undefined) | undefined;
   /** Whether `PUT /rest/file` returns the created object (with `.id`), as RouterOS does. */
   putReturnsObject = true;
+  /** A router that ignores the `?name=` filter of `GET /rest/file` and lists every file. */
+  ignoresNameFilter = false;
+  /** Whether `GET /rest/file` rows carry `contents` (otherwise only `GET /rest/file/<id>` does). */
+  listsContents = true;
+  /** Whether `GET /rest/file/<id>` carries `contents` (false: the router never shows a file's text). */
+  showsContents = true;
+  /** Stores uploads under another name (older 7.x appended `.txt` to some files, reference C.1). */
+  storedName: (name: string) => string = (name) => name;
+  /** How many job listings show a background job before it finishes. */
+  jobListings = 0;
+  /** Installed packages for `GET /rest/system/package`. */
+  packages: Array<{ name: string; version: string; disabled?: string }> = [{ name: 'routeros', version: '7.16.2' }];
   /** Children for `/console/inspect request=child`, keyed by comma path. */
   inspectTree: Record<string, Array<{ name: string; 'node-type': string }>> = {};
+  /** Replies for `/console/inspect request=syntax`, keyed by comma path. */
+  inspectSyntax: Record<string, Array<Record<string, string>>> = {};
   private nextId = 0x10;
   private readonly server: https.Server;
   private readonly openResponses = new Set<ServerResponse>();
@@ -91,8 +117,9 @@ export class FakeRestRouter extends EventEmitter {
     this.server = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => this.handle(request, response));
   }
 
-  async start(): Promise<number> {
-    this.server.listen(0, '127.0.0.1');
+  /** Listens on `port` (0 = any free port; a fixed one restarts "the same router" with another certificate). */
+  async start(port = 0): Promise<number> {
+    this.server.listen(port, '127.0.0.1');
     await once(this.server, 'listening');
     return (this.server.address() as AddressInfo).port;
   }
@@ -180,15 +207,23 @@ export class FakeRestRouter extends EventEmitter {
       const contents = String(body.contents ?? '');
       if (Buffer.byteLength(contents) > 60416) return this.error(response, 400, 'failure: contents too long');
       const id = `*${(this.nextId++).toString(16).toUpperCase()}`;
-      this.files.set(name, { id, contents });
+      this.files.set(this.storedName(name), { id, contents });
       const override = this.onUpload?.();
       if (override) return this.behave(override, response, request);
       return this.send(response, 200, this.putReturnsObject ? { '.id': id, name, type: 'rsc file', size: String(Buffer.byteLength(contents)) } : []);
     }
     if (r.method === 'GET' && pathname === '/rest/file') {
-      const wanted = new URLSearchParams(query).get('name');
-      const rows = [...this.files.entries()].filter(([name]) => wanted === null || name === wanted).map(([name, file]) => ({ '.id': file.id, name }));
+      const wanted = this.ignoresNameFilter ? null : new URLSearchParams(query).get('name');
+      const rows = [...this.files.entries()]
+        .filter(([name]) => wanted === null || name === wanted)
+        .map(([name, file]) => ({ '.id': file.id, name, size: String(Buffer.byteLength(file.contents)), ...(this.listsContents ? { contents: file.contents } : {}) }));
       return this.send(response, 200, rows);
+    }
+    if (r.method === 'GET' && pathname.startsWith('/rest/file/')) {
+      const id = decodeURIComponent(pathname.slice('/rest/file/'.length));
+      const entry = [...this.files.entries()].find(([, file]) => file.id === id);
+      if (!entry) return this.error(response, 404);
+      return this.send(response, 200, { '.id': id, name: entry[0], ...(this.showsContents ? { contents: entry[1].contents } : {}) });
     }
     if (r.method === 'DELETE' && pathname.startsWith('/rest/file/')) {
       const override = this.onDelete?.();
@@ -199,25 +234,74 @@ export class FakeRestRouter extends EventEmitter {
       this.files.delete(entry[0]);
       return this.send(response, 200, []);
     }
-    if (r.method === 'POST' && pathname === '/rest/execute') {
-      const script = String(body.script ?? '');
-      // Without as-string RouterOS runs the script in the background and returns only a job id.
-      if (!('as-string' in body)) return this.send(response, 200, { ret: '*B546' });
-      const match = /^\/import file-name=(\S+) verbose=yes( dry-run)?$/.exec(script);
-      if (!match) return this.error(response, 400, 'no such command or directory (import)');
-      const fileName = match[1];
-      const dryRun = match[2] !== undefined;
-      if (dryRun && !/^7\.(1[6-9]|[2-9]\d)/.test(this.version)) return this.error(response, 400, 'expected end of command (line 1 column 40)');
-      const file = this.files.get(fileName);
-      if (!file) return this.error(response, 400, 'Cannot open import file, file does not exist (:import; line 1)');
-      const call: ImportCall = { fileName, contents: file.contents, dryRun };
-      if (!dryRun) this.appliedImports.push(call);
-      return this.behave(this.onImport(call), response, request);
+    if (r.method === 'GET' && pathname === '/rest/system/script/job') {
+      const rows: Array<Record<string, string>> = [{ '.id': '*1', type: 'login', owner: 'admin' }];
+      for (const [id, left] of [...this.jobs.entries()]) {
+        rows.push({ '.id': id, type: 'command', owner: this.user });
+        if (left !== Infinity) {
+          if (left <= 1) this.jobs.delete(id);
+          else this.jobs.set(id, left - 1);
+        }
+      }
+      return this.send(response, 200, rows);
     }
+    if (r.method === 'POST' && pathname === '/rest/system/script/job/remove') {
+      this.jobs.delete(String(body['.id'] ?? ''));
+      return this.send(response, 200, []);
+    }
+    if (r.method === 'GET' && pathname === '/rest/system/package') {
+      return this.send(response, 200, this.packages.map((p, i) => ({ '.id': `*${i + 1}`, name: p.name, version: p.version, disabled: p.disabled ?? 'false' })));
+    }
+    if (r.method === 'POST' && pathname === '/rest/execute') return this.execute(body, response, request);
     if (r.method === 'POST' && pathname === '/rest/console/inspect') {
+      if (body.request === 'syntax') return this.send(response, 200, this.inspectSyntax[String(body.path ?? '')] ?? []);
       const children = this.inspectTree[String(body.path ?? '')] ?? [];
       return this.send(response, 200, children.map((child) => ({ type: 'child', ...child })));
     }
     return this.error(response, 400, 'no such command prefix');
+  }
+
+  private execute(body: Record<string, unknown>, response: ServerResponse, request: IncomingMessage): void {
+    const script = String(body.script ?? '');
+    const match = /^\/import file-name=(\S+) verbose=yes( dry-run)?$/.exec(script);
+    const sync = 'as-string' in body;
+    if (!match) return sync ? this.error(response, 400, 'no such command or directory (import)') : this.send(response, 200, { ret: `*${(this.nextId++).toString(16).toUpperCase()}` });
+    const fileName = match[1];
+    const dryRun = match[2] !== undefined;
+    if (dryRun && !/^7\.(1[6-9]|[2-9]\d)/.test(this.version)) return this.error(response, 400, 'expected end of command (line 1 column 40)');
+    const file = this.files.get(fileName);
+
+    if (!sync) {
+      // `:execute` in the background: a job id now, the output (if `file=`) in <file>.txt when the job ends.
+      const job = `*${(this.nextId++).toString(16).toUpperCase()}`;
+      const reportName = typeof body.file === 'string' ? `${body.file}.txt` : undefined;
+      const call: ImportCall = { fileName, contents: file?.contents, dryRun };
+      if (dryRun) this.dryRuns.push({ ...call, route: 'job' });
+      else if (file) this.appliedImports.push(call);
+      const behaviour: ImportBehaviour = file ? this.onImport(call) : { kind: 'reply', body: { ret: 'Cannot open import file, file does not exist (:import; line 1)\r\n' } };
+      if (behaviour.kind === 'hang') this.jobs.set(job, Infinity);
+      else if (this.jobListings > 0) this.jobs.set(job, this.jobListings);
+      if (reportName && behaviour.kind === 'reply') {
+        const reply = behaviour.body as { ret?: unknown; detail?: unknown };
+        const text = String(reply.ret ?? reply.detail ?? '').replace(/\r?\n/g, '\r\n');
+        this.files.set(reportName, { id: `*${(this.nextId++).toString(16).toUpperCase()}`, contents: text });
+      }
+      return this.send(response, 200, { ret: job });
+    }
+
+    if (!file) return this.error(response, 400, 'Cannot open import file, file does not exist (:import; line 1)');
+    const call: ImportCall = { fileName, contents: file.contents, dryRun };
+    if (dryRun) {
+      // Through the API a dry run reports no text: an empty reply when clean, only the count when not (A.14).
+      this.dryRuns.push({ ...call, route: 'sync' });
+      const behaviour = this.onImport(call);
+      if (behaviour.kind !== 'reply') return this.behave(behaviour, response, request);
+      const reply = behaviour.body as { ret?: unknown; detail?: unknown };
+      const count = /found (\d+) error\(s\) in import file/.exec(String(reply.ret ?? reply.detail ?? ''));
+      if (count) return this.error(response, 400, `found ${count[1]} error(s) in import file`);
+      return this.send(response, 200, { ret: '' });
+    }
+    this.appliedImports.push(call);
+    return this.behave(this.onImport(call), response, request);
   }
 }

@@ -39,6 +39,8 @@ export class FakeSshRouter extends EventEmitter {
     kind: 'reply',
     text: call.dryRun ? 'No syntax errors found in the import file\r\n' : `Opening script file ${call.fileName}\r\n\r\nScript file loaded and executed successfully\r\n`,
   });
+  /** When set, SFTP refuses to open files for writing (a full disk, a missing permission). */
+  failSftpOpen = false;
   private readonly server: InstanceType<typeof Server>;
   private readonly connections = new Set<Connection>();
 
@@ -47,8 +49,9 @@ export class FakeSshRouter extends EventEmitter {
     this.server = new Server({ hostKeys: [hostKey] }, (client) => this.accept(client));
   }
 
-  async start(): Promise<number> {
-    this.server.listen(0, '127.0.0.1');
+  /** Listens on `port` (0 = any free port; a fixed one restarts "the same router" with another key). */
+  async start(port = 0): Promise<number> {
+    this.server.listen(port, '127.0.0.1');
     await once(this.server, 'listening');
     return this.port;
   }
@@ -108,10 +111,11 @@ export class FakeSshRouter extends EventEmitter {
       }
       return reply(behaviour.text);
     }
-    const removeMatch = /^\/file remove \[find name="([^"]+)"\]; :put \[:len \[\/file find name="([^"]+)"\]\]$/.exec(command);
-    if (removeMatch) {
+    const removeMatch = /^:put \[:len \[\/file find name="([^"]+)"\]\]; \/file remove \[find name="([^"]+)"\]; :put \[:len \[\/file find name="([^"]+)"\]\]$/.exec(command);
+    if (removeMatch && removeMatch[1] === removeMatch[2] && removeMatch[2] === removeMatch[3]) {
+      const before = this.files.has(removeMatch[1]) ? 1 : 0;
       this.files.delete(removeMatch[1]);
-      return reply(`${this.files.has(removeMatch[2]) ? 1 : 0}\r\n`);
+      return reply(`${before}\r\n${this.files.has(removeMatch[1]) ? 1 : 0}\r\n`);
     }
     reply('bad command name (line 1 column 1)\r\n');
   }
@@ -120,6 +124,7 @@ export class FakeSshRouter extends EventEmitter {
     const open = new Map<string, string>();
     let nextHandle = 0;
     sftp.on('OPEN', (reqId, filename) => {
+      if (this.failSftpOpen) return sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED, 'Permission denied');
       const handle = Buffer.from(String(nextHandle++));
       open.set(handle.toString(), filename);
       this.files.set(filename, Buffer.alloc(0));

@@ -1,6 +1,8 @@
-// Shared helpers for the push tests: hooks that record everything the push flow says.
-import type { LintFinding, PushHooks, PushPlan, TrustQuestion } from '../../server/src/push/push.js';
+// Shared helpers for the push tests: hooks that record everything the push flow says, and the secret checks.
+import type { LintFinding, PushHooks, PushInput, PushPlan, PushResult, TrustQuestion } from '../../server/src/push/push.js';
+import { pushScript } from '../../server/src/push/push.js';
 import { Redactor } from '../../server/src/push/redact.js';
+import type { Transport } from '../../server/src/push/transport.js';
 import { MemoryTrustStore } from '../../server/src/push/trust.js';
 
 export interface Recorder {
@@ -9,8 +11,14 @@ export interface Recorder {
   readonly questions: TrustQuestion[];
   readonly progress: string[];
   readonly logs: string[];
+  /** What the transport's own log hook wrote (connect it with `transportLog`). */
+  readonly transportLogs: string[];
+  /** Every result `push()` returned with this recorder. */
+  readonly results: PushResult[];
   readonly trust: MemoryTrustStore;
-  /** Everything that was said, joined, for "the secret never appears" checks. */
+  /** Appends to `transportLogs`; pass it as the transport's `log` option. */
+  readonly transportLog: (line: string) => void;
+  /** Everything that was said or returned, joined, for "the secret never appears" checks. */
   everything(extra?: unknown): string;
 }
 
@@ -19,6 +27,8 @@ export function record(options: { confirm?: boolean | ((plan: PushPlan) => Promi
   const questions: TrustQuestion[] = [];
   const progress: string[] = [];
   const logs: string[] = [];
+  const transportLogs: string[] = [];
+  const results: PushResult[] = [];
   const trust = options.trust ?? new MemoryTrustStore();
   const hooks: PushHooks = {
     trust,
@@ -42,9 +52,20 @@ export function record(options: { confirm?: boolean | ((plan: PushPlan) => Promi
     questions,
     progress,
     logs,
+    transportLogs,
+    results,
     trust,
-    everything: (extra) => [...progress, ...logs, JSON.stringify(plans), JSON.stringify(questions), JSON.stringify(extra ?? null)].join('\n'),
+    transportLog: (line) => transportLogs.push(line),
+    everything: (extra) =>
+      [...progress, ...logs, ...transportLogs, JSON.stringify(plans), JSON.stringify(questions), JSON.stringify(results), JSON.stringify(extra ?? null)].join('\n'),
   };
+}
+
+/** Runs a push and keeps its result in the recorder, so the after-test secret check sees it too. */
+export async function push(transport: Transport, input: PushInput, rec: Recorder): Promise<PushResult> {
+  const result = await pushScript(transport, input, rec.hooks);
+  rec.results.push(result);
+  return result;
 }
 
 /** A stand-in linter: every line containing `BAD` is an error, every line containing `WARN` a warning. */
@@ -59,8 +80,22 @@ export function fakeLint(text: string): LintFinding[] {
   return findings;
 }
 
-/** Asserts-friendly check that no form of the password leaked into a text. */
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The forms of the password found in `text`. The password and its URL-encoded form count when they stand as a token
+ * of their own (not glued to letters or digits: a short password such as `Fi` is not "in" the word `File`); the
+ * base64 Basic-auth form counts anywhere. Written independently of the redactor, so that it can catch its mistakes.
+ */
 export function leaks(text: string, user: string, password: string): string[] {
-  const forms = [password, encodeURIComponent(password), Buffer.from(`${user}:${password}`).toString('base64').replace(/=+$/, '')];
-  return forms.filter((form) => text.includes(form));
+  const standalone = (form: string): RegExp => {
+    const start = /^[\p{L}\p{N}_]/u.test(form) ? '(?<![\\p{L}\\p{N}_])' : '';
+    const end = /[\p{L}\p{N}_]$/u.test(form) ? '(?![\\p{L}\\p{N}_])' : '';
+    return new RegExp(`${start}${escapeRegExp(form)}${end}`, 'u');
+  };
+  const found: string[] = [];
+  for (const form of new Set([password, encodeURIComponent(password)])) if (standalone(form).test(text)) found.push(form);
+  const basic = Buffer.from(`${user}:${password}`).toString('base64').replace(/=+$/, '');
+  if (text.includes(basic)) found.push(basic);
+  return found;
 }

@@ -78,3 +78,24 @@ test('router lines map to editor lines with the selection offset', () => {
   ].map((p) => `${p.line}:${p.character} router-line ${p.routerLine} ${p.message}`);
   assert.deepEqual(lines, ['10:6 router-line 1 a', '12:1 router-line 3 b', '1:0 router-line 2 c (/ip/address/add)']);
 });
+
+test('one line rule for both modes: a position after a #line marker counts from that statement', () => {
+  // The same report read as a dry run and as a verbose import: the same file lines, whichever mode.
+  const report = '#line 4\r\n/ip address add adress=1.2.3.4\r\nexpected end of command (line 1 column 16)\r\n#line 9\r\n/x \\\r\n  y=1\r\nbad command name y (line 2 column 3)\r\n';
+  const dry = parseImportOutput(report, true);
+  const real = parseImportOutput(report, false);
+  assert.equal(describe(dry), 'dry-run-errors count=- 4:16 expected end of command | 10:3 bad command name y');
+  // The real import stops at its first error: the same line the dry run gave for it.
+  assert.equal(describe(real), 'syntax-error 4:16 expected end of command');
+});
+
+test('a runtime error printed after a #line marker counts from that statement too', () => {
+  const report = '#line 6\r\n/interface bridge port add bridge=br1 \\\r\n  interface=ether9\r\nfailure: no such interface (/interface/bridge/port/add; line 2)\r\n';
+  assert.equal(describe(parseImportOutput(report, false)), 'runtime-error 7:- failure: no such interface [/interface/bridge/port/add]');
+  assert.equal(describe(parseImportOutput(report, true)), 'dry-run-errors count=- 7:- failure: no such interface');
+});
+
+test('without markers a position is a file line in both modes', () => {
+  assert.equal(describe(parseImportOutput('expected name value (line 7 column 1)', true)), 'dry-run-errors count=- 7:1 expected name value');
+  assert.equal(describe(parseImportOutput('expected name value (line 7 column 1)', false)), 'syntax-error 7:1 expected name value');
+});

@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseRouterAddress } from '../../server/src/push/address.js';
-import { commandTreeFileName, readCommandTree } from '../../server/src/push/commandTree.js';
+import { commandTreeFileName, describeTree, makeTreeMeta, packageSetHash, readCommandTree, readTreeMeta, treeFileJson } from '../../server/src/push/commandTree.js';
+import { estimateRun, parseDuration } from '../../server/src/push/duration.js';
+import { commandTreeFromJson } from '../../server/src/schema/commandTree.js';
 import { makeUploadName, supportsDryRun } from '../../server/src/push/push.js';
 import { Redactor, redactCredentialShapes } from '../../server/src/push/redact.js';
 import { fingerprintsMatch, normalizeFingerprint, opensshFingerprint } from '../../server/src/push/trust.js';
@@ -26,6 +28,30 @@ test('redactor masks the password, its URL-encoded form, the Basic header and cr
   }
   assert.equal(redactor.redact('nothing secret here'), 'nothing secret here');
   assert.equal(redactor.redactError(new Error(`bad ${password}`)), 'bad ***');
+});
+
+test('redactor masks whole tokens only: a short password never garbles words', () => {
+  const redactor = new Redactor();
+  redactor.addSecret('Fi', 'admin');
+  assert.equal(redactor.redact('Fix them, the File is fine'), 'Fix them, the File is fine');
+  assert.equal(redactor.redact('password=Fi; "Fi" (Fi) Fi'), 'password=***; "***" (***) ***');
+  assert.equal(redactor.redact('Fi_x xFi Fi2'), 'Fi_x xFi Fi2', 'glued to word characters: not the secret on its own');
+
+  const symbols = new Redactor();
+  symbols.addSecret('!#', 'admin');
+  // A secret that starts and ends with punctuation has no word edge: any occurrence stands on its own.
+  assert.equal(symbols.redact('a!#b and !#'), 'a***b and ***');
+});
+
+test('redactor with a long password masks every standalone form, including in JSON and URLs', () => {
+  const redactor = new Redactor();
+  const password = 'correct-horse-battery-staple-42';
+  redactor.addSecret(password, 'admin');
+  const text = `{"detail":"failure: ${password}"} url=https://r1/?p=${encodeURIComponent(password)} basic=${Buffer.from(`admin:${password}`).toString('base64')}`;
+  const out = redactor.redact(text);
+  assert.ok(!out.includes(password));
+  assert.ok(!out.includes(Buffer.from(`admin:${password}`).toString('base64')));
+  assert.equal(out.split('***').length - 1, 3);
 });
 
 test('credential shapes are masked even without a known secret', () => {
@@ -125,5 +151,89 @@ test('command tree: child requests recursively into the restraml format, bounded
   const controller = new AbortController();
   controller.abort();
   await assert.rejects(readCommandTree(client, { signal: controller.signal }), /Cancelled/);
-  assert.equal(commandTreeFileName('7.16.2 (stable)'), 'inspect-7.16.2.json');
+});
+
+test('command tree: argument value hints from request=syntax, only from the row that names the argument', async () => {
+  const children: Record<string, Array<{ name: string; 'node-type': string }>> = {
+    '': [{ name: 'ip', 'node-type': 'dir' }],
+    ip: [{ name: 'address', 'node-type': 'dir' }],
+    'ip,address': [{ name: 'add', 'node-type': 'cmd' }],
+    'ip,address,add': [{ name: 'address', 'node-type': 'arg' }, { name: 'comment', 'node-type': 'arg' }, { name: 'interface', 'node-type': 'arg' }],
+  };
+  const syntax: Record<string, unknown[]> = {
+    'ip,address,add,address': [{ nested: '0', nonorm: 'false', symbol: 'address', 'symbol-type': 'explanation', text: 'A.B.C.D    (IP address)' }],
+    'ip,address,add,comment': [{ nested: '0', nonorm: 'false', symbol: 'comment', 'symbol-type': 'explanation', text: 'string value ' }],
+    // A reply whose row describes something else gives no hint (no guessing).
+    'ip,address,add,interface': [{ nested: '1', nonorm: 'false', symbol: 'Interface', 'symbol-type': 'explanation', text: 'name of interface' }],
+  };
+  const requests: string[] = [];
+  const client = {
+    inspect: async (body: Record<string, string>) => {
+      requests.push(`${body.request} ${body.path}`);
+      if (body.request === 'syntax') return syntax[body.path] ?? [];
+      return (children[body.path] ?? []).map((c) => ({ type: 'child', ...c }));
+    },
+  };
+  const hinted = await readCommandTree(client, { argumentHints: true });
+  assert.deepEqual(hinted.tree, {
+    ip: { _type: 'dir', address: { _type: 'dir', add: { _type: 'cmd', address: { _type: 'arg', desc: 'A.B.C.D    (IP address)' }, comment: { _type: 'arg', desc: 'string value' }, interface: { _type: 'arg' } } } },
+  });
+  assert.equal(hinted.hints, 2);
+  assert.deepEqual(requests.filter((r) => r.startsWith('syntax')).sort(), ['syntax ip,address,add,address', 'syntax ip,address,add,comment', 'syntax ip,address,add,interface']);
+  // The hint is what the schema loader turns into a type.
+  const loaded = commandTreeFromJson(JSON.parse(treeFileJson(hinted.tree, makeTreeMeta('7.16.2 (stable)', [], hinted, true))));
+  const add = loaded.tree?.menus.find((menu) => menu.path.join(' ') === 'ip address')?.commands.find((command) => command.name === 'add');
+  assert.deepEqual(add?.parameters?.find((p) => p.name === 'address')?.type, { kind: 'ipv4', openKeywords: true });
+
+  requests.length = 0;
+  const plain = await readCommandTree(client);
+  assert.ok(!requests.some((r) => r.startsWith('syntax')), 'no hint requests unless asked for');
+  assert.equal(plain.hints, 0);
+});
+
+test('command tree cache: keyed by version AND package set; the file records whether it is partial', () => {
+  const base = [{ name: 'routeros', version: '7.16.2' }];
+  const withWifi = [...base, { name: 'wifi-qcom', version: '7.16.2' }];
+  const hashBase = packageSetHash(base);
+  assert.equal(packageSetHash([...withWifi].reverse()), packageSetHash(withWifi), 'order does not matter');
+  assert.notEqual(packageSetHash(withWifi), hashBase, 'another package is another tree');
+  assert.notEqual(packageSetHash([{ name: 'routeros', version: '7.16.1' }]), hashBase, 'another package version too');
+  assert.notEqual(packageSetHash([...base, { name: 'wifi-qcom', version: '7.16.2', disabled: true }]), packageSetHash(withWifi), 'a disabled package adds no menus');
+  assert.equal(commandTreeFileName('7.16.2 (stable)', hashBase, false), `inspect-7.16.2-${hashBase}.json`);
+  assert.equal(commandTreeFileName('7.16.2 (stable)', hashBase, true), `inspect-7.16.2-${hashBase}-hints.json`);
+  assert.notEqual(commandTreeFileName('7.16.2', packageSetHash(withWifi), false), commandTreeFileName('7.16.2', hashBase, false));
+
+  const partial = makeTreeMeta('7.16.2 (stable)', withWifi, { tree: {}, nodes: 3, hints: 0, truncated: true }, false, new Date('2026-01-02T03:04:05Z'));
+  const json = JSON.parse(treeFileJson({ system: { _type: 'dir' } }, partial));
+  assert.deepEqual(readTreeMeta(json), partial);
+  assert.equal(json._meta.truncated, true);
+  assert.equal(describeTree(partial), 'RouterOS 7.16.2, 2 package(s), 3 nodes, names only, PARTIAL: a limit was reached');
+  assert.equal(describeTree({ ...partial, truncated: false, argumentHints: true }), 'RouterOS 7.16.2, 2 package(s), 3 nodes, with argument types');
+  assert.equal(readTreeMeta({ system: { _type: 'dir' } }), undefined, 'a file without _meta says nothing (and is treated as possibly partial)');
+  // The loader still reads the file (it skips _meta except its version).
+  assert.equal(commandTreeFromJson(json).tree?.version, '7.16.2');
+});
+
+test('run-time estimate: top-level delays are a minimum, delays in blocks and fetches are risks', () => {
+  assert.deepEqual(['5', '5s', '500ms', '1m30s', '00:01:30', '1d02:00:00', '$x', '1h', 'soon'].map(parseDuration), [5, 5, 0.5, 90, 90, 93600, undefined, 3600, undefined]);
+  const estimate = estimateRun(
+    [
+      ':delay 30s',
+      'delay 31s',
+      ':for i from=1 to=3 do={ :delay 1s }',
+      ':if (true) do={',
+      '  :delay 2s',
+      '}',
+      '/tool fetch url="http://x/{"',
+      ':delay $t',
+      '/interface ethernet set ether1 delay-time=3',
+      ':put ":delay 100s"',
+      '# :delay 99s',
+      '/system scheduler add name=s on-event=":delay 500s"',
+    ].join('\n'),
+  );
+  assert.equal(estimate.minimumSeconds, 61);
+  assert.deepEqual(estimate.risks, ['2 :delay inside a block (loop or condition) that may run more than once', '1 :delay with a duration only known when it runs', '1 /tool fetch that waits on the network']);
+  assert.equal(estimateRun('/ip address add address=10.0.0.1/24 interface=ether1\n'.repeat(1001)).risks.join(), '1001 command lines (a long script)');
+  assert.deepEqual(estimateRun('/log info "x"\n'), { minimumSeconds: 0, commandLines: 1, risks: [] });
 });

@@ -1,9 +1,18 @@
 // The push commands of the VS Code extension: Push to Router, Check on Router (dry run), Load Command Tree from
-// Router, Forget Router Password. This file is the UI only (pickers, dialogs, progress, diagnostics); the safety
-// flow, transports, trust and result parsing are in server/src/push and are unit-tested there.
+// Router, Forget Router Password. This file is the UI only (pickers, dialogs, progress, diagnostics); the decisions
+// are in ./decisions.ts, and the safety flow, transports, trust and result parsing in server/src/push, all
+// unit-tested without VS Code.
 import * as vscode from 'vscode';
-import { parseRouterAddress } from '../../../server/src/push/address.js';
-import { commandTreeFileName, readCommandTree } from '../../../server/src/push/commandTree.js';
+import {
+  commandTreeFileName,
+  describeTree,
+  makeTreeMeta,
+  packageSetHash,
+  readCommandTree,
+  readTreeMeta,
+  treeFileJson,
+  type CommandTreeMeta,
+} from '../../../server/src/push/commandTree.js';
 import { createTransport, type RouterProfile } from '../../../server/src/push/factory.js';
 import { describePlan } from '../../../server/src/push/planText.js';
 import { identifyRouter, pushScript, type LintFinding, type PushMode, type PushPlan, type PushResult } from '../../../server/src/push/push.js';
@@ -11,7 +20,9 @@ import { Redactor } from '../../../server/src/push/redact.js';
 import { RestTransport } from '../../../server/src/push/rest.js';
 import { PushError } from '../../../server/src/push/transport.js';
 import { trustKey } from '../../../server/src/push/trust.js';
-import { askTrust, getPassword, GlobalStateTrustStore, passwordKey, pickProfile, readProfiles } from './routerAccess.js';
+import type { LintTextParams, LintTextResult } from '../../../server/src/protocol.js';
+import { describeSource, legacySecretKey, LINT_TIMEOUT_MS, originOf, placeDiagnostic, profileEndpoint, pushRange, withTimeout, type DocumentShape, type PushRange } from './decisions.js';
+import { askTrust, getPassword, GlobalStateTrustStore, lintBeforePush, passwordKey, pickProfile, readProfiles } from './routerAccess.js';
 
 /** `source` of the diagnostics the router reports, so they can be told apart from the linter's. */
 export const ROUTER_DIAGNOSTIC_SOURCE = 'RouterOS router';
@@ -19,6 +30,8 @@ export const ROUTER_DIAGNOSTIC_SOURCE = 'RouterOS router';
 export interface PushUiDeps {
   readonly output: vscode.OutputChannel;
   readonly diagnostics: vscode.DiagnosticCollection;
+  /** Lints a text with the language server's own services (`routeros/lintText`). */
+  readonly lintText: (params: LintTextParams) => Promise<LintTextResult>;
 }
 
 export function registerPushCommands(context: vscode.ExtensionContext, deps: PushUiDeps): void {
@@ -30,6 +43,10 @@ export function registerPushCommands(context: vscode.ExtensionContext, deps: Pus
   );
 }
 
+function documentShape(document: vscode.TextDocument): DocumentShape {
+  return { lineCount: document.lineCount, lineLength: (line) => document.lineAt(line).text.length };
+}
+
 async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps, mode: PushMode): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -37,11 +54,11 @@ async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps
     return;
   }
   const document = editor.document;
-  const selection = editor.selection;
-  // A selection is widened to whole lines: half a RouterOS command is never what anyone means to push.
-  const range = selection.isEmpty ? new vscode.Range(0, 0, document.lineCount, 0) : wholeLines(document, selection);
-  const text = document.getText(range);
-  const origin = { line: range.start.line, character: range.start.character };
+  const range = pushRange(editor.selection, documentShape(document));
+  // The text is taken once: this exact string is linted, shown in the confirmation and sent.
+  const text = document.getText(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+  const origin = originOf(range);
+  const source = describeSource(vscode.workspace.asRelativePath(document.uri), range);
   if (text.trim() === '') {
     void vscode.window.showErrorMessage('There is nothing to push: the script (or the selection) is empty.');
     return;
@@ -50,21 +67,36 @@ async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps
   const purpose = mode === 'check' ? 'Check on Router' : 'Push to Router';
   const profile = await pickProfile(deps.output, purpose);
   if (!profile) return;
+  try {
+    profileEndpoint(profile);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Router ${profile.name}: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
 
-  // Lint first: the language server's errors for the pushed lines. The user may push anyway, deliberately.
-  const lintBeforePush = vscode.workspace.getConfiguration('routeros').get<boolean>('push.lintBeforePush', true);
-  const lintFindings = lintBeforePush ? languageServerFindings(document, range) : [];
-  const lintErrors = lintFindings.filter((finding) => finding.severity === 'error');
+  // Lint exactly what will be sent (a selection on its own, as the router will see it). The user may push anyway.
+  let lintFindings: LintFinding[] | undefined;
   let force = false;
-  if (lintErrors.length > 0) {
-    const anyway = mode === 'check' ? 'Check Anyway' : 'Push Anyway';
-    const choice = await vscode.window.showWarningMessage(
-      `The linter reports ${lintErrors.length} error(s) in what would be sent (first at line ${lintErrors[0].range.start.line + origin.line + 1}: ${lintErrors[0].message}).`,
-      { modal: true, detail: 'Fix them first, or send the script anyway.' },
-      anyway,
-    );
-    if (choice !== anyway) return;
-    force = true;
+  if (lintBeforePush(deps.output)) {
+    try {
+      const linted = await withTimeout(deps.lintText({ text, uri: document.uri.toString() }), LINT_TIMEOUT_MS, 'The RouterOS language server');
+      lintFindings = linted.findings;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not check ${source} with the linter (${error instanceof Error ? error.message : String(error)}). Nothing was sent.`);
+      return;
+    }
+    const lintErrors = lintFindings.filter((finding) => finding.severity === 'error');
+    if (lintErrors.length > 0) {
+      const anyway = mode === 'check' ? 'Check Anyway' : 'Push Anyway';
+      const first = lintErrors[0];
+      const choice = await vscode.window.showWarningMessage(
+        `The linter reports ${lintErrors.length} error(s) in ${source} (first at line ${first.range.start.line + origin.line + 1}: ${first.message}).`,
+        { modal: true, detail: 'Fix them first, or send the script anyway.' },
+        anyway,
+      );
+      if (choice !== anyway) return;
+      force = true;
+    }
   }
 
   const password = await getPassword(context.secrets, profile);
@@ -76,13 +108,14 @@ async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps
   const trust = new GlobalStateTrustStore(context.globalState);
   let transport;
   try {
-    transport = createTransport(profile, { password: password.value, trust, redactor, log: (line) => deps.output.appendLine(redactor.redact(line)) });
+    transport = createTransport(profile, { password: password.value, trust, redactor, log: (line) => deps.output.appendLine(line) });
   } catch (error) {
     void vscode.window.showErrorMessage(`Router ${profile.name}: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
 
-  deps.output.appendLine(`--- ${purpose}: ${document.uri.fsPath}${selection.isEmpty ? '' : ` lines ${range.start.line + 1}-${range.end.line + 1}`} -> ${profile.name}`);
+  deps.output.appendLine(`--- ${purpose}: ${source} -> ${profile.name}`);
+  const findings = lintFindings;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `RouterOS: ${purpose} (${profile.name})`, cancellable: true },
     async (progress, token) => {
@@ -91,12 +124,13 @@ async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps
       try {
         return await pushScript(
           transport,
-          { text, mode, origin, force, lint: lintBeforePush ? () => lintFindings.map((finding) => relativeTo(finding, origin)) : undefined, filePrefix: 'vscode-push' },
+          // The findings are those of this very text (positions relative to it); the flow places them on the editor.
+          { text, mode, origin, force, lint: findings ? () => findings : undefined, filePrefix: 'vscode-push' },
           {
             trust,
             redactor,
             signal: controller.signal,
-            confirm: (plan) => confirmPlan(plan, document),
+            confirm: (plan) => confirmPlan(plan, source),
             decideTrust: askTrust,
             progress: (message) => progress.report({ message }),
             log: (line) => deps.output.appendLine(line),
@@ -107,55 +141,19 @@ async function runPushCommand(context: vscode.ExtensionContext, deps: PushUiDeps
       }
     },
   );
-  await showResult(result, { document, profile, password, deps, context, trust });
+  await showResult(result, { document, range, profile, password, deps, context, trust });
 }
 
-function wholeLines(document: vscode.TextDocument, selection: vscode.Selection): vscode.Range {
-  // A selection ending at the start of a line (a typical line-wise selection) does not include that line.
-  const lastLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
-  return new vscode.Range(selection.start.line, 0, lastLine, document.lineAt(lastLine).range.end.character);
-}
-
-/** The language server's diagnostics on the pushed lines, as lint findings in document coordinates. */
-function languageServerFindings(document: vscode.TextDocument, range: vscode.Range): LintFinding[] {
-  const severities: Record<number, LintFinding['severity']> = {
-    [vscode.DiagnosticSeverity.Error]: 'error',
-    [vscode.DiagnosticSeverity.Warning]: 'warning',
-    [vscode.DiagnosticSeverity.Information]: 'info',
-    [vscode.DiagnosticSeverity.Hint]: 'hint',
-  };
-  return vscode.languages
-    .getDiagnostics(document.uri)
-    .filter((diagnostic) => diagnostic.source !== ROUTER_DIAGNOSTIC_SOURCE && range.contains(diagnostic.range.start))
-    .map((diagnostic) => ({
-      code: typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? ''),
-      message: diagnostic.message,
-      severity: severities[diagnostic.severity] ?? 'info',
-      range: {
-        start: { line: diagnostic.range.start.line, character: diagnostic.range.start.character },
-        end: { line: diagnostic.range.end.line, character: diagnostic.range.end.character },
-      },
-    }));
-}
-
-/** Document coordinates -> coordinates in the pushed text (the push core shifts them back). */
-function relativeTo(finding: LintFinding, origin: { line: number; character: number }): LintFinding {
-  const shift = (position: { line: number; character: number }) => ({
-    line: position.line - origin.line,
-    character: position.line === origin.line ? position.character - origin.character : position.character,
-  });
-  return { ...finding, range: { start: shift(finding.range.start), end: shift(finding.range.end) } };
-}
-
-async function confirmPlan(plan: PushPlan, document: vscode.TextDocument): Promise<boolean> {
+async function confirmPlan(plan: PushPlan, source: string): Promise<boolean> {
   const action = plan.mode === 'check' ? 'Run Dry Run' : 'Push';
-  const detail = describePlan(plan, vscode.workspace.asRelativePath(document.uri)).join('\n');
-  const choice = await vscode.window.showWarningMessage(`${action} to ${plan.router.identity}?`, { modal: true, detail }, action);
+  const detail = describePlan(plan, source).join('\n');
+  const choice = await vscode.window.showWarningMessage(`${action} ${source} to ${plan.router.identity}?`, { modal: true, detail }, action);
   return choice === action;
 }
 
 interface ResultContext {
   readonly document: vscode.TextDocument;
+  readonly range: PushRange;
   readonly profile: RouterProfile;
   readonly password: { stored: boolean };
   readonly deps: PushUiDeps;
@@ -170,9 +168,8 @@ async function showResult(result: PushResult, ctx: ResultContext): Promise<void>
     deps.diagnostics.set(
       document.uri,
       result.errors.map((error) => {
-        const line = Math.min(error.line, Math.max(0, document.lineCount - 1));
-        const end = document.lineAt(line).range.end;
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(line, Math.min(error.character, end.character), line, end.character), `Router: ${error.message}`, vscode.DiagnosticSeverity.Error);
+        const place = placeDiagnostic(error, ctx.range, documentShape(document));
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(place.line, place.startCharacter, place.line, place.endCharacter), `Router: ${error.message}`, vscode.DiagnosticSeverity.Error);
         diagnostic.source = ROUTER_DIAGNOSTIC_SOURCE;
         return diagnostic;
       }),
@@ -212,7 +209,7 @@ async function showResult(result: PushResult, ctx: ResultContext): Promise<void>
 async function forgetPin(trust: GlobalStateTrustStore, profile: RouterProfile): Promise<void> {
   let key: string;
   try {
-    const endpoint = parseRouterAddress(profile.address, { transport: profile.transport, port: profile.port, allowHttp: profile.allowHttp });
+    const endpoint = profileEndpoint(profile);
     key = trustKey(endpoint.transport, endpoint.host, endpoint.port);
   } catch {
     return;
@@ -230,8 +227,18 @@ async function forgetPin(trust: GlobalStateTrustStore, profile: RouterProfile): 
 
 async function forgetRouterPassword(context: vscode.ExtensionContext, deps: PushUiDeps): Promise<void> {
   const profiles = readProfiles(deps.output);
-  const candidates: RouterProfile[] = [];
-  for (const profile of profiles) if ((await context.secrets.get(passwordKey(profile))) !== undefined) candidates.push(profile);
+  const candidates: Array<{ profile: RouterProfile; key: string }> = [];
+  for (const profile of profiles) {
+    // Passwords stored by name by earlier versions are never used again: drop them here too.
+    await context.secrets.delete(legacySecretKey(profile));
+    let key: string;
+    try {
+      key = passwordKey(profile);
+    } catch {
+      continue; // an address that does not parse has no stored password
+    }
+    if ((await context.secrets.get(key)) !== undefined) candidates.push({ profile, key });
+  }
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage('No router password is stored.');
     return;
@@ -239,15 +246,30 @@ async function forgetRouterPassword(context: vscode.ExtensionContext, deps: Push
   const picked =
     candidates.length === 1
       ? candidates[0]
-      : (await vscode.window.showQuickPick(candidates.map((profile) => ({ label: profile.name, description: `${profile.user} @ ${profile.address}`, profile })), { placeHolder: 'Forget the password of which router?' }))?.profile;
+      : (await vscode.window.showQuickPick(candidates.map((candidate) => ({ label: candidate.profile.name, description: `${candidate.profile.user} @ ${candidate.profile.address}`, candidate })), { placeHolder: 'Forget the password of which router?' }))?.candidate;
   if (!picked) return;
-  await context.secrets.delete(passwordKey(picked));
-  void vscode.window.showInformationMessage(`Forgot the stored password for ${picked.name}.`);
+  await context.secrets.delete(picked.key);
+  void vscode.window.showInformationMessage(`Forgot the stored password for ${picked.profile.name}.`);
+}
+
+interface SavedTree {
+  readonly uri: vscode.Uri;
+  readonly meta: CommandTreeMeta | undefined;
 }
 
 async function loadCommandTree(context: vscode.ExtensionContext, deps: PushUiDeps): Promise<void> {
   const profile = await pickProfile(deps.output, 'Load Command Tree from Router (REST)', (candidate) => candidate.transport === 'rest');
   if (!profile) return;
+  const names = { label: 'Names only', description: 'menus, commands and argument names (one request per menu)', argumentHints: false };
+  const hinted = { label: 'Names and argument types', description: 'also each argument\'s value hint: one more request per argument (slower)', argumentHints: true };
+  const depth = await vscode.window.showQuickPick([names, hinted], { title: 'RouterOS: Load Command Tree from Router', placeHolder: 'What to read' });
+  if (!depth) return;
+  try {
+    profileEndpoint(profile);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Router ${profile.name}: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
   const password = await getPassword(context.secrets, profile);
   if (!password) return;
   const redactor = new Redactor();
@@ -255,7 +277,7 @@ async function loadCommandTree(context: vscode.ExtensionContext, deps: PushUiDep
   const trust = new GlobalStateTrustStore(context.globalState);
   let transport;
   try {
-    transport = createTransport(profile, { password: password.value, trust, redactor, log: (line) => deps.output.appendLine(redactor.redact(line)) });
+    transport = createTransport(profile, { password: password.value, trust, redactor, log: (line) => deps.output.appendLine(line) });
   } catch (error) {
     void vscode.window.showErrorMessage(`Router ${profile.name}: ${error instanceof Error ? error.message : String(error)}`);
     return;
@@ -264,57 +286,70 @@ async function loadCommandTree(context: vscode.ExtensionContext, deps: PushUiDep
   const rest = transport;
 
   const treeDir = vscode.Uri.joinPath(context.globalStorageUri, 'command-trees');
-  let saved: { uri: vscode.Uri; version: string; nodes: number; truncated: boolean } | undefined;
+  let saved: SavedTree | undefined;
   try {
     saved = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `RouterOS: reading the command tree of ${profile.name}`, cancellable: true },
-      async (progress, token) => {
+      async (progress, token): Promise<SavedTree | undefined> => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
-          const router = await identifyRouter(rest, { trust, decideTrust: askTrust, signal: controller.signal, log: (line) => deps.output.appendLine(redactor.redact(line)) });
-          const uri = vscode.Uri.joinPath(treeDir, commandTreeFileName(router.version));
-          if (await exists(uri)) {
+          const router = await identifyRouter(rest, { trust, decideTrust: askTrust, signal: controller.signal, log: (line) => deps.output.appendLine(line) });
+          // The tree depends on the installed packages as much as on the version: both name the cache file.
+          const packages = await rest.readPackages(controller.signal);
+          const uri = vscode.Uri.joinPath(treeDir, commandTreeFileName(router.version, packageSetHash(packages), depth.argumentHints));
+          const cached = await readCachedMeta(uri);
+          if (cached.exists) {
             const reuse = 'Use Cached';
-            const choice = await vscode.window.showInformationMessage(`A command tree for RouterOS ${router.version} is already cached.`, reuse, 'Read Again');
-            if (choice === reuse) return { uri, version: router.version, nodes: -1, truncated: false };
+            const what = cached.meta ? describeTree(cached.meta) : 'an older file without a description (it may be partial)';
+            const choice = await vscode.window.showInformationMessage(`A command tree for RouterOS ${router.version} with these packages is already cached: ${what}.`, reuse, 'Read Again');
+            if (choice === reuse) return { uri, meta: cached.meta };
             if (choice === undefined) return undefined;
           }
           const result = await readCommandTree(rest, {
             signal: controller.signal,
+            argumentHints: depth.argumentHints,
             progress: (visited, path) => progress.report({ message: `${visited} nodes (${path || 'root'})` }),
           });
+          const meta = makeTreeMeta(router.version, packages, result, depth.argumentHints);
           await vscode.workspace.fs.createDirectory(treeDir);
-          await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(result.tree), 'utf8'));
-          return { uri, version: router.version, nodes: result.nodes, truncated: result.truncated };
+          await vscode.workspace.fs.writeFile(uri, Buffer.from(treeFileJson(result.tree, meta), 'utf8'));
+          return { uri, meta };
         } finally {
           subscription.dispose();
         }
       },
     );
   } catch (error) {
-    const message = redactor.redact(error instanceof PushError || error instanceof Error ? error.message : String(error));
+    const message = error instanceof PushError ? error.message : redactor.redactError(error);
     void vscode.window.showErrorMessage(`Could not read the command tree: ${message}`);
     return;
   }
   if (!saved) return;
-  deps.output.appendLine(`Command tree of RouterOS ${saved.version} saved to ${saved.uri.fsPath}${saved.nodes >= 0 ? ` (${saved.nodes} nodes${saved.truncated ? ', partial: a limit was reached' : ''})` : ''}.`);
-  const use = 'Use for This Workspace';
-  const choice = await vscode.window.showInformationMessage(
-    `Command tree of RouterOS ${saved.version} is ready${saved.truncated ? ' (partial)' : ''}. Use it for this workspace? This sets routeros.commandTreeFile.`,
-    use,
-    'Not Now',
-  );
+  const description = saved.meta ? describeTree(saved.meta) : 'no description (it may be partial)';
+  deps.output.appendLine(`Command tree saved to ${saved.uri.fsPath}: ${description}.`);
+  // A partial tree is never offered as if it were complete: it is named as partial, with its own button.
+  const partial = saved.meta?.truncated !== false;
+  const use = partial ? 'Use the Partial Tree' : 'Use for This Workspace';
+  const message = partial
+    ? `The command tree is PARTIAL (${description}): a limit stopped the walk, so menus that exist on the router may be missing. Use it anyway for this workspace? This sets routeros.commandTreeFile.`
+    : `Command tree ready (${description}). Use it for this workspace? This sets routeros.commandTreeFile.`;
+  const choice = await (partial ? vscode.window.showWarningMessage(message, use, 'Not Now') : vscode.window.showInformationMessage(message, use, 'Not Now'));
   if (choice !== use) return;
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration('routeros').update('commandTreeFile', saved.uri.fsPath, target);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+async function readCachedMeta(uri: vscode.Uri): Promise<{ exists: boolean; meta?: CommandTreeMeta }> {
+  let bytes: Uint8Array;
   try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
+    bytes = await vscode.workspace.fs.readFile(uri);
   } catch {
-    return false;
+    return { exists: false };
+  }
+  try {
+    return { exists: true, meta: readTreeMeta(JSON.parse(Buffer.from(bytes).toString('utf8'))) };
+  } catch {
+    return { exists: true };
   }
 }

@@ -1,15 +1,24 @@
-// Everything the push commands need to reach a router from VS Code: the profile (settings), the password
-// (SecretStorage, stored only with consent), pinned trust (globalState) and the consent dialogs. The push logic
-// itself lives in server/src/push.
+// Everything the push commands need to reach a router from VS Code: the profile (user settings only), the password
+// (SecretStorage keyed by the router's endpoint, stored only with consent), pinned trust (globalState) and the consent
+// dialogs. The push logic itself lives in server/src/push; the decisions in ./decisions.ts.
 import * as vscode from 'vscode';
 import { validateProfile, type RouterProfile } from '../../../server/src/push/factory.js';
 import type { TrustQuestion } from '../../../server/src/push/push.js';
 import type { TrustStore } from '../../../server/src/push/trust.js';
+import { legacySecretKey, profileSecretKey, userScopeValue } from './decisions.js';
 
 export const TRUST_STATE_KEY = 'routeros.trust';
 
+/** The SecretStorage key of a profile's password: its endpoint, not its name (see decisions.ts). */
 export function passwordKey(profile: RouterProfile): string {
-  return `routeros.password.${profile.name}`;
+  return profileSecretKey(profile);
+}
+
+/** `routeros.push.lintBeforePush` from the user's settings only: a workspace cannot switch the lint off. */
+export function lintBeforePush(output: vscode.OutputChannel): boolean {
+  const { value, ignoredWorkspaceValue } = userScopeValue(vscode.workspace.getConfiguration('routeros').inspect<boolean>('push.lintBeforePush'), true);
+  if (ignoredWorkspaceValue) output.appendLine('Ignoring routeros.push.lintBeforePush from the workspace settings: only your user settings can change it.');
+  return value !== false;
 }
 
 /** Pins kept in globalState under `routeros.trust` (a map from `rest:host:port` / `ssh:host:port` to a fingerprint). */
@@ -34,7 +43,10 @@ export class GlobalStateTrustStore implements TrustStore {
 
 /** The valid profiles in `routeros.routers`; invalid ones are reported once in the output. */
 export function readProfiles(output: vscode.OutputChannel): RouterProfile[] {
-  const raw = vscode.workspace.getConfiguration('routeros').get<unknown[]>('routers') ?? [];
+  // User settings only: a repository's .vscode/settings.json must not be able to point a profile (and the password
+  // the user types for it) at another host.
+  const { value: raw, ignoredWorkspaceValue } = userScopeValue<unknown>(vscode.workspace.getConfiguration('routeros').inspect<unknown>('routers'), []);
+  if (ignoredWorkspaceValue) output.appendLine('Ignoring routeros.routers from the workspace settings: router profiles are read from your user settings only.');
   const profiles: RouterProfile[] = [];
   for (const entry of Array.isArray(raw) ? raw : []) {
     const problem = validateProfile(entry);
@@ -70,20 +82,26 @@ export interface Password {
   readonly stored: boolean;
 }
 
-/** The stored password, or a prompt (no echo); stored only if the user agrees. */
+/**
+ * The password stored for this profile's endpoint, or a prompt (no echo); stored only if the user agrees. A password
+ * stored under the profile's name by an earlier version is deleted unread: it may have been typed for another
+ * address, and sending it to this one is exactly what endpoint keys prevent.
+ */
 export async function getPassword(secrets: vscode.SecretStorage, profile: RouterProfile): Promise<Password | undefined> {
-  const stored = await secrets.get(passwordKey(profile));
+  const key = passwordKey(profile);
+  await secrets.delete(legacySecretKey(profile));
+  const stored = await secrets.get(key);
   if (stored !== undefined) return { value: stored, stored: true };
   const typed = await vscode.window.showInputBox({
     title: `RouterOS: password for ${profile.user} on ${profile.name}`,
-    prompt: `Password of the RouterOS user ${profile.user} (${profile.address}). Leave empty for a user without a password.`,
+    prompt: `Password of the RouterOS user ${profile.user} at ${profile.address} (${profile.transport}). Leave empty for a user without a password.`,
     password: true,
     ignoreFocusOut: true,
   });
   if (typed === undefined) return undefined;
   const save = 'Save in Secret Storage';
   const choice = await vscode.window.showInformationMessage(`Remember the password for ${profile.name}? It is kept in VS Code's secret storage, never in settings.`, save, 'Not Now');
-  if (choice === save) await secrets.store(passwordKey(profile), typed);
+  if (choice === save) await secrets.store(key, typed);
   return { value: typed, stored: false };
 }
 

@@ -7,8 +7,8 @@
  * shell history and in the process list). A self-signed certificate (or an SSH host key) is accepted only when it
  * matches --fingerprint: a CLI run has nobody to ask.
  *
- * Exit codes: 0 success, 1 failure (the message names the failing line), 2 usage error or unreadable file,
- * 3 unknown outcome (the import was sent but its result never came back: check the router).
+ * Exit codes: 0 success, 1 failure (the message names the failing line), 2 usage error, unreadable file or a
+ * password prompt cancelled with Ctrl+C, 3 unknown outcome (the import was sent but its result never came back: check the router).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,7 +105,8 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
   let text: string;
   let ca: string | undefined;
   try {
-    text = fs.readFileSync(filePath, 'utf8');
+    // A UTF-8 byte-order mark is an editor's artefact, not script: RouterOS would read it as part of the first command.
+    text = fs.readFileSync(filePath, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     io.stderr(`rsc push: cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return EXIT_USAGE;
@@ -125,7 +126,13 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
       io.stderr('rsc push: no password: set the ROUTEROS_PASSWORD environment variable (or run in a terminal to be asked).\n');
       return EXIT_USAGE;
     }
-    password = await io.readPassword(`Password for ${args.user} on ${endpoint.host}: `);
+    try {
+      password = await io.readPassword(`Password for ${args.user} on ${endpoint.host}: `);
+    } catch {
+      // Ctrl+C (or a closed terminal) at the prompt: nothing was sent, say so plainly.
+      io.stderr('rsc push: cancelled; nothing was sent.\n');
+      return EXIT_USAGE;
+    }
   }
 
   const redactor = new Redactor();
@@ -146,7 +153,9 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
     { name: args.router, address: args.router, transport: endpoint.transport, user: args.user, allowHttp: args.allowHttp },
     { password, trust, redactor, ca, timeouts: args.timeoutSeconds !== undefined ? { import: args.timeoutSeconds * 1000 } : undefined },
   );
-  const err = (line: string): void => io.stderr(`${redactor.redact(line)}\n`);
+  // The push flow redacts foreign text (router replies, errors, quoted script) where it enters; the CLI's own lines
+  // are printed as they are, so a short password cannot garble them.
+  const err = (line: string): void => io.stderr(`${line}\n`);
 
   const result = await pushScript(
     transport,
@@ -179,7 +188,7 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
   }
   switch (result.status) {
     case 'success':
-      io.stdout(`${redactor.redact(message)}\n`);
+      io.stdout(`${message}\n`);
       return EXIT_SUCCESS;
     case 'unknown':
       err(message);
@@ -286,6 +295,7 @@ export function readPasswordNoEcho(prompt: string): Promise<string> {
     input.setEncoding('utf8');
     const done = (error?: Error): void => {
       input.off('data', onData);
+      input.off('end', onEnd);
       input.setRawMode?.(wasRaw);
       input.pause();
       process.stderr.write('\n');
@@ -300,6 +310,9 @@ export function readPasswordNoEcho(prompt: string): Promise<string> {
         else typed += ch;
       }
     };
+    // The terminal closing before Enter is a cancel too; the prompt must never wait forever.
+    const onEnd = (): void => done(new Error('cancelled'));
     input.on('data', onData);
+    input.once('end', onEnd);
   });
 }

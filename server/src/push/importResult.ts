@@ -12,6 +12,12 @@
  *   dry run        `#line N` / the line / `bad command name this (line 1 column 1)` ... then
  *                  `Script Error: found 5 error(s) in import file`, or `No syntax errors found in the import file`
  *   missing file   `Cannot open import file, file does not exist (:import; line 1)`
+ *
+ * Line numbers: one rule for the dry run and the real import. With `verbose=yes` the router echoes `#line N` (the
+ * file line) before each statement it reads, and a position printed after such a marker counts from that statement
+ * (`(line 2 column 3)` after `#line 9` is file line 10). A position with no marker before it is a file line. The
+ * reference shows markers only in dry-run reports (A.14); a verbose import that echoes them is read the same way,
+ * because the same verbose reader prints them, and reading one report two ways is what put errors on wrong lines.
  */
 
 export interface RouterLineError {
@@ -42,31 +48,38 @@ const MISSING_FILE = /Cannot open import file, file does not exist/i;
 const SYNTAX_POSITION = /\(line (\d+) column (\d+)\)/;
 const LINE_MARKER = /^#line (\d+)\s*$/;
 
+/** Everything with a position in one report, in the order the router printed it, lines already mapped to the file. */
+interface ReportPositions {
+  readonly syntax: RouterLineError[];
+  readonly runtime: RouterLineError[];
+  /** Both kinds in printed order. */
+  readonly all: RouterLineError[];
+  /** The last `#line N` marker echoed (where a verbose import stopped). */
+  readonly lastMarker?: number;
+}
+
 export function parseImportOutput(rawText: string, dryRun: boolean): ImportOutcome {
   const text = rawText.replace(/\r\n?/g, '\n');
   if (MISSING_FILE.test(text)) return { kind: 'missing-file', text };
+  const report = readPositions(text);
 
   if (dryRun) {
-    const errors = dryRunErrors(text);
     const count = DRY_RUN_COUNT.exec(text);
-    if (count || errors.length > 0) {
-      return { kind: 'dry-run-errors', errors, reportedCount: count ? Number(count[1]) : undefined, text };
+    if (count || report.all.length > 0) {
+      return { kind: 'dry-run-errors', errors: report.all, reportedCount: count ? Number(count[1]) : undefined, text };
     }
     if (DRY_RUN_CLEAN.test(text)) return { kind: 'dry-run-clean', text };
     return { kind: 'unknown', text };
   }
 
   // An error line wins over a success line: a partial success is not a success.
-  const runtime = runtimeError(text);
-  if (runtime) return { kind: 'runtime-error', errors: [runtime], text };
-  const syntax = syntaxError(text);
-  if (syntax) return { kind: 'syntax-error', errors: [syntax], text };
+  if (report.runtime.length > 0) return { kind: 'runtime-error', errors: [report.runtime[0]], text };
+  if (report.syntax.length > 0) return { kind: 'syntax-error', errors: [report.syntax[0]], text };
   const scriptError = /Script Error:\s*(.+)/.exec(text);
   if (scriptError) {
     // verbose=yes may drop the line from the trap; the last `#line N` the router echoed is where it stopped.
-    const line = lastLineMarker(text);
     const message = scriptError[1].trim();
-    if (line !== undefined) return { kind: 'runtime-error', errors: [{ line, message }], text };
+    if (report.lastMarker !== undefined) return { kind: 'runtime-error', errors: [{ line: report.lastMarker, message }], text };
     return { kind: 'error-without-line', message, text };
   }
   if (SUCCESS.test(text)) return { kind: 'success', text };
@@ -74,20 +87,41 @@ export function parseImportOutput(rawText: string, dryRun: boolean): ImportOutco
 }
 
 /**
- * A runtime error names the failing command and its line: `(<command>; line N)`. The trailing `(:import; line 1)`
- * is the import command itself and is skipped. Parentheses are balanced while scanning back, because both the
- * message (`out of range (00:00:10 .. 1d00:00:00)`) and the command (`/interface/list/member/add (list)`) may
- * contain some.
+ * Reads every position in a report. A runtime error names the failing command and its line, `(<command>; line N)`;
+ * the trailing `(:import; line 1)` is the import command itself and is skipped. A syntax error gives
+ * `(line L column C)`. Either counts from the last `#line N` marker when there is one (see the file comment).
  */
-function runtimeError(text: string): RouterLineError | undefined {
+function readPositions(text: string): ReportPositions {
+  const syntax: RouterLineError[] = [];
+  const runtime: RouterLineError[] = [];
+  const all: RouterLineError[] = [];
+  let marker: number | undefined;
+  const fileLine = (reported: number): number => (marker === undefined ? reported : marker + reported - 1);
   for (const textLine of text.split('\n')) {
-    for (const location of lineLocations(textLine)) {
-      if (location.command.startsWith(':import')) continue;
-      const message = textLine.slice(0, location.start).replace(/^.*?Script Error:\s*/, '').trim();
-      return { line: location.line, message, command: location.command };
+    const markerMatch = LINE_MARKER.exec(textLine.trim());
+    if (markerMatch) {
+      marker = Number(markerMatch[1]);
+      continue;
+    }
+    const location = lineLocations(textLine).find((candidate) => !candidate.command.startsWith(':import'));
+    if (location) {
+      const error = { line: fileLine(location.line), message: messageBefore(textLine, location.start), command: location.command };
+      runtime.push(error);
+      all.push(error);
+      continue;
+    }
+    const position = SYNTAX_POSITION.exec(textLine);
+    if (position) {
+      const error = { line: fileLine(Number(position[1])), column: Number(position[2]), message: messageBefore(textLine, position.index) };
+      syntax.push(error);
+      all.push(error);
     }
   }
-  return undefined;
+  return { syntax, runtime, all, lastMarker: marker };
+}
+
+function messageBefore(textLine: string, end: number): string {
+  return textLine.slice(0, end).replace(/^.*?Script Error:\s*/, '').trim();
 }
 
 interface LineLocation {
@@ -96,6 +130,10 @@ interface LineLocation {
   readonly line: number;
 }
 
+/**
+ * `(<command>; line N)` groups of one line. Parentheses are balanced while scanning back, because both the message
+ * (`out of range (00:00:10 .. 1d00:00:00)`) and the command (`/interface/list/member/add (list)`) may contain some.
+ */
 function lineLocations(textLine: string): LineLocation[] {
   const found: LineLocation[] = [];
   const pattern = /; line (\d+)\)/g;
@@ -117,47 +155,4 @@ function lineLocations(textLine: string): LineLocation[] {
     found.push({ start: open, command: textLine.slice(open + 1, match.index).trim(), line: Number(match[1]) });
   }
   return found;
-}
-
-function syntaxError(text: string): RouterLineError | undefined {
-  for (const textLine of text.split('\n')) {
-    const position = SYNTAX_POSITION.exec(textLine);
-    if (!position) continue;
-    const message = textLine.slice(0, position.index).replace(/^.*?Script Error:\s*/, '').trim();
-    return { line: Number(position[1]), column: Number(position[2]), message };
-  }
-  return undefined;
-}
-
-/**
- * In a dry-run report each problem follows a `#line N` marker (the file line) and the echoed source line; the
- * `(line L column C)` in the message counts from that statement, so a statement continued over several lines
- * reports L > 1.
- */
-function dryRunErrors(text: string): RouterLineError[] {
-  const errors: RouterLineError[] = [];
-  let statementLine: number | undefined;
-  for (const textLine of text.split('\n')) {
-    const marker = LINE_MARKER.exec(textLine.trim());
-    if (marker) {
-      statementLine = Number(marker[1]);
-      continue;
-    }
-    const position = SYNTAX_POSITION.exec(textLine);
-    if (!position) continue;
-    const relative = Number(position[1]);
-    const line = statementLine === undefined ? relative : statementLine + relative - 1;
-    const message = textLine.slice(0, position.index).replace(/^.*?Script Error:\s*/, '').trim();
-    errors.push({ line, column: Number(position[2]), message });
-  }
-  return errors;
-}
-
-function lastLineMarker(text: string): number | undefined {
-  let last: number | undefined;
-  for (const textLine of text.split('\n')) {
-    const marker = LINE_MARKER.exec(textLine.trim());
-    if (marker) last = Number(marker[1]);
-  }
-  return last;
 }

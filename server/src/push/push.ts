@@ -5,14 +5,19 @@
  *
  * Guarantees the callers rely on:
  *  - nothing is sent before the user confirmed, and nothing is applied in "check" mode;
- *  - the uploaded file is deleted whatever happened, and a failed delete is reported;
+ *  - the uploaded file is deleted whatever happened (only a file with exactly its name), and a failed or impossible
+ *    delete is reported, never claimed;
  *  - an import whose result did not come back is reported as UNKNOWN, never as success;
- *  - every message went through the redactor, so no password reaches a log or the screen.
+ *  - a failure of the real import is reported as possibly applied (lines before the failing one), never as
+ *    "nothing was applied" without evidence;
+ *  - no password reaches a log or the screen: every piece of foreign text (router replies, errors, the script's own
+ *    text quoted by the linter) is redacted where it enters; the flow's own sentences are not (see redact.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { compareVersions, parseVersion } from '../core/version.js';
+import { estimateRun, type RunEstimate } from './duration.js';
 import { parseImportOutput, type ImportOutcome, type RouterLineError } from './importResult.js';
-import { Redactor, describeError } from './redact.js';
+import { Redactor } from './redact.js';
 import { PushError, type RouterInfo, type Transport } from './transport.js';
 import { opensshFingerprint, type TrustStore } from './trust.js';
 
@@ -24,7 +29,8 @@ export interface LintFinding {
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
 }
 
-export type LintFunction = (text: string, options?: { rosVersion?: string }) => LintFinding[];
+/** Lints exactly the text that will be sent (positions relative to that text). */
+export type LintFunction = (text: string, options?: { rosVersion?: string }) => LintFinding[] | Promise<LintFinding[]>;
 
 export type PushMode = 'apply' | 'check';
 
@@ -56,8 +62,10 @@ export interface PushPlan {
   /** Lint warnings that did not block the push, and lint errors that were overridden with force. */
   readonly lintWarnings: number;
   readonly lintErrorsOverridden: number;
-  /** Extra lines for the confirmation, e.g. that the router is too old for a dry run. */
+  /** Extra lines for the confirmation, e.g. that the router is too old for a dry run, or that it may run long. */
   readonly notes: readonly string[];
+  /** What the text promises about its run time (see duration.ts). */
+  readonly estimate: RunEstimate;
 }
 
 export interface TrustQuestion {
@@ -107,9 +115,21 @@ export interface PushResult {
   readonly routerText?: string;
   /** True if the import may have changed the router (success, runtime error, unknown). */
   readonly mayHaveApplied: boolean;
-  readonly cleanup?: { readonly fileName: string; readonly removed: boolean; readonly message?: string };
+  readonly cleanup?: CleanupResult;
   /** True when the linter's errors stopped the push (then `errors` are the lint errors). */
   readonly refusedByLint?: boolean;
+}
+
+/** What happened to the uploaded file. */
+export interface CleanupResult {
+  readonly fileName: string;
+  /** True only when a file with exactly this name was deleted. */
+  readonly removed: boolean;
+  /** `removed`; `not-created` (the upload failed and no such file exists); `not-found` (uploaded, but no file has
+   *  that name any more: never claimed as removed); `failed` (the delete itself failed). */
+  readonly state: 'removed' | 'not-created' | 'not-found' | 'failed';
+  /** A warning for the user (not found, failed, or other leftovers), when there is one. */
+  readonly message?: string;
 }
 
 /** RouterOS gained `/import ... dry-run` in 7.16. */
@@ -133,25 +153,28 @@ const UNKNOWN_OUTCOME = 'The outcome is unknown: the connection broke after the 
 
 export async function pushScript(transport: Transport, input: PushInput, hooks: PushHooks): Promise<PushResult> {
   const redactor = hooks.redactor ?? new Redactor();
-  const say = (message: string): void => hooks.progress?.(redactor.redact(message));
-  const log = (line: string): void => hooks.log?.(redactor.redact(line));
+  // Messages are the flow's own sentences around already-redacted foreign pieces: they are not redacted again.
+  const say = (message: string): void => hooks.progress?.(message);
+  const log = (line: string): void => hooks.log?.(line);
   const origin = input.origin ?? { line: 0, character: 0 };
-  const finish = (result: Omit<PushResult, 'message'> & { message: string }): PushResult => {
-    const message = redactor.redact(result.cleanup && !result.cleanup.removed && result.cleanup.message ? `${result.message} ${result.cleanup.message}` : result.message);
+  const finish = (result: PushResult): PushResult => {
+    const message = result.cleanup?.message ? `${result.message} ${result.cleanup.message}` : result.message;
     log(message);
     return { ...result, message, routerText: result.routerText === undefined ? undefined : redactor.redact(result.routerText) };
   };
   const nothingSent = (status: PushStatus, message: string, extra: Partial<PushResult> = {}): PushResult =>
     finish({ status, message, errors: [], lintFindings: [], mayHaveApplied: false, ...extra });
 
-  // 1. Lint: refuse a script with errors unless forced.
+  // 1. Lint exactly the text that will be sent: refuse a script with errors unless forced.
   let lintFindings: LintFinding[] = [];
   if (input.lint) {
     say('Checking the script with the linter…');
     try {
-      lintFindings = input.lint(input.text, input.rosVersion ? { rosVersion: input.rosVersion } : undefined).map((finding) => shiftFinding(finding, origin));
+      const found = await input.lint(input.text, input.rosVersion ? { rosVersion: input.rosVersion } : undefined);
+      // Lint messages may quote the script, which may hold a password: they are foreign text.
+      lintFindings = found.map((finding) => ({ ...shiftFinding(finding, origin), message: redactor.redact(finding.message) }));
     } catch (error) {
-      return nothingSent('failure', `The linter failed (${describeError(error)}); nothing was sent.`);
+      return nothingSent('failure', `The linter failed (${redactor.redactError(error)}); nothing was sent.`);
     }
   }
   const lintErrors = lintFindings.filter((finding) => finding.severity === 'error');
@@ -165,12 +188,22 @@ export async function pushScript(transport: Transport, input: PushInput, hooks: 
     );
   }
 
-  // 2. Size: the transport may have a hard limit; refuse before connecting rather than fail half-way.
+  // 2. Size and run time: the transport may have hard limits; refuse before connecting rather than fail half-way.
   const bytes = Buffer.byteLength(input.text, 'utf8');
   if (transport.maxUploadBytes !== undefined && bytes > transport.maxUploadBytes) {
     return nothingSent(
       'failure',
       `Refused: the script is ${bytes} bytes, more than the ${transport.maxUploadBytes} bytes RouterOS accepts in one file over REST. Nothing was sent. Push it in smaller parts or use the ssh transport.`,
+      { lintFindings },
+    );
+  }
+  const estimate = estimateRun(input.text);
+  const limit = transport.requestLimitSeconds;
+  if (input.mode === 'apply' && limit !== undefined && estimate.minimumSeconds >= limit) {
+    return nothingSent(
+      'failure',
+      `Refused: the script waits at least ${formatSeconds(estimate.minimumSeconds)} in :delay, but RouterOS ends one ${transport.kind === 'rest' ? 'REST ' : ''}request after ${limit} s, ` +
+        'so the result of the import could not be known. Nothing was sent. Push it over the ssh transport, or split it.',
       { lintFindings },
     );
   }
@@ -184,6 +217,8 @@ export async function pushScript(transport: Transport, input: PushInput, hooks: 
     const cancelled = hooks.signal?.aborted || (error instanceof PushError && error.kind === 'cancelled');
     return nothingSent(cancelled ? 'cancelled' : 'failure', cancelled ? 'Cancelled: nothing was sent to the router.' : failureBeforeSending(error, redactor), { lintFindings });
   }
+  // Identity and version come from the router: foreign text (transports redact them; this keeps it so for any).
+  router = { identity: redactor.redact(router.identity), version: redactor.redact(router.version) };
   log(`Router ${router.identity}, RouterOS ${router.version} (${transport.endpoint})`);
 
   const dryRunFirst = supportsDryRun(router.version);
@@ -198,8 +233,9 @@ export async function pushScript(transport: Transport, input: PushInput, hooks: 
   // 4. Confirm with the user, naming the router and what will be sent.
   const fileName = makeUploadName(input.filePrefix);
   const notes: string[] = [];
-  if (input.mode === 'apply' && !dryRunFirst) notes.push(`RouterOS ${router.version} is older than ${DRY_RUN_SINCE}: no dry run first; the import itself still checks the syntax of the whole file before running it.`);
+  if (input.mode === 'apply' && !dryRunFirst) notes.push(`RouterOS ${router.version} is older than ${DRY_RUN_SINCE}: no dry run first.`);
   if (lintErrors.length > 0) notes.push(`The linter found ${lintErrors.length} error(s); pushing anyway (force).`);
+  if (input.mode === 'apply') notes.push(...runTimeNotes(estimate, limit));
   const plan: PushPlan = {
     endpoint: transport.endpoint,
     router,
@@ -211,24 +247,46 @@ export async function pushScript(transport: Transport, input: PushInput, hooks: 
     lintWarnings: lintFindings.length - lintErrors.length,
     lintErrorsOverridden: lintErrors.length,
     notes,
+    estimate,
   };
   const confirmed = await hooks.confirm(plan);
   if (!confirmed) return nothingSent('cancelled', 'Cancelled: nothing was sent to the router.', { lintFindings, router });
   if (hooks.signal?.aborted) return nothingSent('cancelled', 'Cancelled: nothing was sent to the router.', { lintFindings, router });
 
   // 5. Upload, run, and always delete the file.
+  const uploaded = { confirmed: false };
   let result: Omit<PushResult, 'cleanup'>;
   try {
-    result = await uploadAndRun(transport, input, hooks, { fileName, router, dryRunFirst, origin, lintFindings, say, log, redactor });
+    result = await uploadAndRun(transport, input, hooks, { fileName, router, dryRunFirst, origin, lintFindings, say, log, redactor, estimate, uploaded });
   } catch (error) {
     // uploadAndRun converts every expected failure; this is a bug path, still never a success.
     result = { status: 'unknown', message: `${UNKNOWN_OUTCOME} (${redactor.redactError(error)})`, errors: [], lintFindings, router, mayHaveApplied: true };
   }
   say(`Deleting ${fileName} from the router…`);
-  const cleanup = await removeUploadedFile(transport, fileName, redactor);
-  log(cleanup.removed ? `Deleted ${fileName} from the router.` : (cleanup.message ?? `Could not delete ${fileName}.`));
+  const cleanup = await removeUploadedFile(transport, fileName, uploaded.confirmed, redactor);
+  log(cleanup.removed ? `Deleted ${fileName} from the router.` : (cleanup.message ?? `${fileName} was not created on the router; nothing to delete.`));
   await transport.close().catch(() => undefined);
   return finish({ ...result, cleanup });
+}
+
+/** Confirmation lines about the run time: the REST limit makes a long run an unknown outcome. */
+function runTimeNotes(estimate: RunEstimate, limit: number | undefined): string[] {
+  const notes: string[] = [];
+  const risky = estimate.risks.length > 0 || estimate.minimumSeconds >= (limit ?? Infinity) / 2;
+  if (limit !== undefined && risky) {
+    const reasons = [...(estimate.minimumSeconds > 0 ? [`at least ${formatSeconds(estimate.minimumSeconds)} of :delay`] : []), ...estimate.risks];
+    notes.push(
+      `WARNING: this may run longer than the ${limit} s RouterOS allows one REST request (${reasons.join('; ')}). ` +
+        'If the router cuts it, the outcome is unknown and part of the script may have been applied. The ssh transport has no such limit.',
+    );
+  } else if (estimate.minimumSeconds > 0) {
+    notes.push(`The script waits at least ${formatSeconds(estimate.minimumSeconds)} in :delay.`);
+  }
+  return notes;
+}
+
+function formatSeconds(seconds: number): string {
+  return `${Math.round(seconds * 10) / 10} s`;
 }
 
 interface RunContext {
@@ -240,49 +298,61 @@ interface RunContext {
   readonly say: (message: string) => void;
   readonly log: (line: string) => void;
   readonly redactor: Redactor;
+  readonly estimate: RunEstimate;
+  /** Set once the router confirmed the upload (so a file that cannot be found later is worth a warning). */
+  readonly uploaded: { confirmed: boolean };
 }
 
 async function uploadAndRun(transport: Transport, input: PushInput, hooks: PushHooks, context: RunContext): Promise<Omit<PushResult, 'cleanup'>> {
   const { fileName, router, origin, lintFindings, say, log, redactor } = context;
   const base = { lintFindings, router };
   const notApplied = (status: PushStatus, message: string, routerText?: string, errors: PlacedError[] = []) => ({ ...base, status, message, errors, routerText, mayHaveApplied: false });
+  const isCancel = (error: unknown): boolean => hooks.signal?.aborted === true || (error instanceof PushError && error.kind === 'cancelled');
+  const reason = (error: unknown): string => (error instanceof PushError ? error.message : redactor.redactError(error));
 
   say(`Uploading ${fileName} (${Buffer.byteLength(input.text, 'utf8')} bytes)…`);
   try {
     await transport.uploadFile(fileName, input.text, hooks.signal);
+    context.uploaded.confirmed = true;
   } catch (error) {
     // An upload only creates a file; whatever happened to it, nothing was applied.
-    if (hooks.signal?.aborted || (error instanceof PushError && error.kind === 'cancelled')) return notApplied('cancelled', 'Cancelled before the import started: nothing was applied.');
-    return notApplied('failure', `Upload failed: ${redactor.redactError(error)} Nothing was applied.`);
+    if (isCancel(error)) return notApplied('cancelled', 'Cancelled before the import started: nothing was applied.');
+    return notApplied('failure', `Upload failed: ${reason(error)} Nothing was applied.`);
   }
 
+  let dryRunClean = false;
   if (context.dryRunFirst) {
     say('Dry run on the router (nothing is applied)…');
     let dry: ImportOutcome;
     let dryFailedReply = false;
     try {
       const run = await transport.runImport(fileName, true, hooks.signal);
-      dry = parseImportOutput(run.text, true);
+      dry = parseImportOutput(redactor.redact(run.text), true);
       dryFailedReply = run.failedReply === true;
-      log(`Dry run output:\n${run.text}`);
+      log(`Dry run output:\n${dry.text}`);
     } catch (error) {
       // A dry run never applies anything, so even a broken or cancelled dry run leaves the router unchanged.
-      if (error instanceof PushError && (error.kind === 'cancelled' || (error.kind === 'unknown-outcome' && hooks.signal?.aborted))) {
+      if (isCancel(error) || (error instanceof PushError && error.kind === 'unknown-outcome' && hooks.signal?.aborted)) {
         return notApplied('cancelled', 'Cancelled during the dry run: nothing was applied.');
       }
-      return notApplied('failure', `The dry run failed: ${redactor.redactError(error)} Nothing was applied.`);
+      return notApplied('failure', `The dry run failed: ${reason(error)} Nothing was applied.`);
     }
     const verdict = judgeDryRun(dry, origin);
     if (verdict) {
       if (verdict.status !== 'clean') return notApplied(verdict.status, verdict.message, dry.text, verdict.errors);
+      dryRunClean = true;
       if (input.mode === 'check') return { ...base, status: 'success', message: `Dry run on ${router.identity} (RouterOS ${router.version}): no syntax errors found. Nothing was applied.`, errors: [], routerText: dry.text, mayHaveApplied: false };
     } else if (dryFailedReply) {
       // The router answered the dry run with an error we cannot place: stop, since something is wrong.
       return notApplied('failure', `Failed: the router refused the dry run: ${dry.text.trim().slice(0, 300)}. Nothing was applied.`, dry.text);
-    } else if (input.mode === 'check') {
-      return notApplied('unknown', `The dry run on ${router.identity} gave no report that could be read, so its result is unknown. Nothing was applied.`, dry.text);
     } else {
-      log('The dry run printed no recognisable report; continuing, because the import checks the syntax of the whole file before it applies anything.');
+      // No report that could be read is no evidence that the script is fine: stop rather than import blind.
+      const excerpt = dry.text.trim() === '' ? 'an empty report' : `"${dry.text.trim().slice(0, 200)}"`;
+      return notApplied(
+        input.mode === 'check' ? 'unknown' : 'failure',
+        `The dry run on ${router.identity} gave no report that could be read (${excerpt}), so its result is unknown. Nothing was applied${input.mode === 'apply' ? '; the import was not started' : ''}.`,
+        dry.text,
+      );
     }
   }
   if (input.mode === 'check') return notApplied('failure', 'A dry run is not possible on this router; nothing was applied.');
@@ -292,19 +362,18 @@ async function uploadAndRun(transport: Transport, input: PushInput, hooks: PushH
   let text: string;
   let failedReply = false;
   try {
-    const run = await transport.runImport(fileName, false, hooks.signal);
-    text = run.text;
+    const run = await transport.runImport(fileName, false, hooks.signal, { minimumSeconds: context.estimate.minimumSeconds });
+    text = redactor.redact(run.text);
     failedReply = run.failedReply === true;
   } catch (error) {
     if (error instanceof PushError && error.kind === 'cancelled') return notApplied('cancelled', 'Cancelled before the import started: nothing was applied.');
-    const reason = error instanceof PushError && error.kind === 'unknown-outcome' ? error.message : redactor.redactError(error);
     if (error instanceof PushError && (error.kind === 'connection' || error.kind === 'auth' || error.kind === 'trust-mismatch' || error.kind === 'trust-unknown')) {
-      return notApplied('failure', `The import could not be started: ${reason} Nothing was applied.`);
+      return notApplied('failure', `The import could not be started: ${error.message} Nothing was applied.`);
     }
-    return { ...base, status: 'unknown', message: `${UNKNOWN_OUTCOME} (${reason})`, errors: [], mayHaveApplied: true };
+    return { ...base, status: 'unknown', message: `${UNKNOWN_OUTCOME} (${reason(error)})`, errors: [], mayHaveApplied: true };
   }
   log(`Import output:\n${text}`);
-  return judgeImport(parseImportOutput(text, false), failedReply, origin, base, router);
+  return judgeImport(parseImportOutput(text, false), { failedReply, dryRunClean, origin, base, router });
 }
 
 function judgeDryRun(outcome: ImportOutcome, origin: { line: number; character: number }): { status: 'clean' | 'failure'; message: string; errors: PlacedError[] } | undefined {
@@ -325,24 +394,43 @@ function judgeDryRun(outcome: ImportOutcome, origin: { line: number; character: 
   }
 }
 
-function judgeImport(
-  outcome: ImportOutcome,
-  failedReply: boolean,
-  origin: { line: number; character: number },
-  base: { lintFindings: LintFinding[]; router: RouterInfo },
-  router: RouterInfo,
-): Omit<PushResult, 'cleanup'> {
+interface ImportJudgement {
+  readonly failedReply: boolean;
+  /** A dry run of this very file reported no syntax error before the import ran. */
+  readonly dryRunClean: boolean;
+  readonly origin: { line: number; character: number };
+  readonly base: { lintFindings: LintFinding[]; router: RouterInfo };
+  readonly router: RouterInfo;
+}
+
+function judgeImport(outcome: ImportOutcome, judgement: ImportJudgement): Omit<PushResult, 'cleanup'> {
+  const { failedReply, dryRunClean, origin, base, router } = judgement;
   switch (outcome.kind) {
     case 'success':
       return { ...base, status: 'success', message: `Pushed to ${router.identity} (RouterOS ${router.version}): the script was loaded and executed successfully.`, errors: [], routerText: outcome.text, mayHaveApplied: true };
     case 'syntax-error': {
+      // A verbose import reads and runs the file statement by statement, so a syntax error at line N says nothing
+      // about the lines before it: they may have run. Only a clean dry run of the same file says the syntax is fine,
+      // and then the error arose while running, after the lines before it.
       const errors = outcome.errors.map((error) => placeError(error, origin));
-      return { ...base, status: 'failure', message: `Failed at line ${errors[0].line + 1}: ${errors[0].message}. Nothing was applied (the router checks the whole file before running it).`, errors, routerText: outcome.text, mayHaveApplied: false };
+      const line = errors[0].line + 1;
+      const consequence = dryRunClean
+        ? `The dry run found no syntax error, so this happened while running: lines before line ${line} were applied; line ${line} and the rest were not.`
+        : `Lines before line ${line} may have been applied; check the router.`;
+      return { ...base, status: 'failure', message: `Failed at line ${line}: ${errors[0].message}. ${consequence}`, errors, routerText: outcome.text, mayHaveApplied: true };
     }
     case 'runtime-error': {
       const errors = outcome.errors.map((error) => placeError(error, origin));
+      const line = errors[0].line + 1;
       const command = outcome.errors[0].command ? ` (${outcome.errors[0].command})` : '';
-      return { ...base, status: 'failure', message: `Failed at line ${errors[0].line + 1}: ${errors[0].message}${command}. The lines before it were applied; the rest was not.`, errors, routerText: outcome.text, mayHaveApplied: true };
+      return {
+        ...base,
+        status: 'failure',
+        message: `Failed at line ${line}: ${outcome.errors[0].message}${command}. Lines before line ${line} were applied; line ${line} and the rest were not.`,
+        errors,
+        routerText: outcome.text,
+        mayHaveApplied: true,
+      };
     }
     case 'missing-file':
       return { ...base, status: 'failure', message: 'Failed: the router could not open the uploaded file. Nothing was applied.', errors: [], routerText: outcome.text, mayHaveApplied: false };
@@ -406,29 +494,36 @@ async function withTrust<T>(transport: Transport, hooks: Pick<PushHooks, 'trust'
 function failureBeforeSending(error: unknown, redactor: Redactor): string {
   if (error instanceof PushError) {
     switch (error.kind) {
-      case 'auth':
-        return `${error.message} Nothing was sent.`;
       case 'trust-mismatch':
       case 'trust-unknown':
         return error.message;
       case 'cancelled':
         return 'Cancelled: nothing was sent to the router.';
       default:
-        return `${redactor.redact(error.message)} Nothing was sent.`;
+        return `${error.message} Nothing was sent.`;
     }
   }
   return `Could not talk to the router: ${redactor.redactError(error)}. Nothing was sent.`;
 }
 
-async function removeUploadedFile(transport: Transport, fileName: string, redactor: Redactor): Promise<{ fileName: string; removed: boolean; message?: string }> {
+async function removeUploadedFile(transport: Transport, fileName: string, uploadConfirmed: boolean, redactor: Redactor): Promise<CleanupResult> {
   try {
-    await transport.removeFile(fileName);
-    return { fileName, removed: true };
+    const removed = await transport.removeFile(fileName);
+    const extra = removed.warnings?.length ? ` ${removed.warnings.join(' ')}` : '';
+    if (removed.state === 'removed') return { fileName, removed: true, state: 'removed', message: extra ? extra.trim() : undefined };
+    if (!uploadConfirmed) return { fileName, removed: false, state: 'not-created', message: extra ? extra.trim() : undefined };
+    return {
+      fileName,
+      removed: false,
+      state: 'not-found',
+      message: `Warning: the uploaded file ${fileName} was not found when deleting it, so nothing was deleted — check /file on the router.${extra}`,
+    };
   } catch (error) {
     return {
       fileName,
       removed: false,
-      message: `Warning: could not delete ${fileName} from the router (${redactor.redactError(error)}); remove it by hand with /file remove "${fileName}".`,
+      state: 'failed',
+      message: `Warning: could not delete ${fileName} from the router (${error instanceof PushError ? error.message : redactor.redactError(error)}); remove it by hand with /file remove "${fileName}".`,
     };
   }
 }

@@ -1,12 +1,24 @@
 /**
  * Keeps router passwords out of every message, log line and error the push code produces.
  *
- * A password can leak in more shapes than its plain text: as the base64 `user:password` of an HTTP Basic
- * header that a server or proxy echoes back, URL-encoded inside a URL, or as a whole `Authorization:` header
- * line. The redactor knows the secrets of one push and scrubs all of those shapes.
+ * Where it applies: only to FOREIGN text, i.e. text that came from the router (replies, console output, the
+ * identity), from errors raised by sockets and libraries, or from the user's script (which a lint message or a
+ * router echo may quote). The push code's own sentences never contain the password, and redacting them would garble
+ * them when the password is a short word ("Fix them" must not become "Fi*** them"). Transports redact at the point
+ * where foreign text enters; messages built from already-redacted pieces are shown as they are.
+ *
+ * What it masks: whole-token occurrences of the password and of the forms it can leak in: URL-encoded, the base64
+ * `user:password` of an HTTP Basic header (padded or not), plus credential shapes that need no known secret
+ * (Authorization headers, `user:password@` in URLs). "Whole token" means the occurrence is not glued to a letter,
+ * digit or underscore on a side where the secret itself starts or ends with one: the password `Fi` is masked in
+ * `password=Fi` and `"Fi"` but not inside `File`. A secret glued into a longer word is not the secret shown on its
+ * own, and masking inside words is what made short passwords garble text.
  */
 
 const MASK = '***';
+
+/** A letter, digit or underscore in any script: the characters that make up a word. */
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
 export class Redactor {
   private readonly needles: string[] = [];
@@ -26,17 +38,45 @@ export class Redactor {
     this.needles.sort((a, b) => b.length - a.length);
   }
 
-  /** Returns `text` with every known secret form and every credential-bearing header or URL part masked. */
+  /** Returns foreign `text` with every whole-token secret form and every credential-bearing header or URL part masked. */
   redact(text: string): string {
     let out = text;
-    for (const needle of this.needles) out = out.split(needle).join(MASK);
+    for (const needle of this.needles) out = maskWholeTokens(out, needle);
     return redactCredentialShapes(out);
   }
 
-  /** Redacts the message (and stack) of an error-like value and returns a plain string for display. */
+  /** Redacts the message of an error-like value (a foreign error) and returns a plain string for display. */
   redactError(error: unknown): string {
     return this.redact(describeError(error));
   }
+}
+
+/** True when `a` directly followed by `b` would read as one word. */
+function glued(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && WORD_CHARACTER.test(a) && WORD_CHARACTER.test(b);
+}
+
+/** Replaces the occurrences of `needle` in `text` that stand as a token of their own. */
+export function maskWholeTokens(text: string, needle: string): string {
+  if (needle.length === 0) return text;
+  const first = needle[0];
+  const last = needle[needle.length - 1];
+  let out = '';
+  let copiedUpTo = 0;
+  let at = text.indexOf(needle);
+  while (at >= 0) {
+    const end = at + needle.length;
+    const before = at > 0 ? text[at - 1] : undefined;
+    const after = end < text.length ? text[end] : undefined;
+    if (!glued(before, first) && !glued(last, after)) {
+      out += text.slice(copiedUpTo, at) + MASK;
+      copiedUpTo = end;
+      at = text.indexOf(needle, end);
+    } else {
+      at = text.indexOf(needle, at + 1);
+    }
+  }
+  return out + text.slice(copiedUpTo);
 }
 
 /** Masks credential shapes that need no known secret: Authorization headers and `user:password@` in URLs. */

@@ -4,11 +4,13 @@
  * RouterOS exits 0 from every exec, so only the printed text tells what happened (importResult.ts reads it).
  * The host key is checked during the key exchange, before the password is sent: a pinned key must match, an unknown
  * key is reported (with its fingerprint) so the caller can ask the user and retry.
+ *
+ * Everything the router prints is redacted in `exec`, where it enters; error messages are built from redacted pieces.
  */
 import { Client, type ClientChannel, type SFTPWrapper } from 'ssh2';
 import type { RouterEndpoint } from './address.js';
 import { Redactor, describeError } from './redact.js';
-import { DEFAULT_TIMEOUTS, PushError, throwIfAborted, type ImportRun, type RouterInfo, type Timeouts, type Transport } from './transport.js';
+import { DEFAULT_TIMEOUTS, PushError, throwIfAborted, type ImportOptions, type ImportRun, type RemoveResult, type RouterInfo, type Timeouts, type Transport } from './transport.js';
 import { fingerprintsMatch, normalizeFingerprint, opensshFingerprint, sshHostKeyFingerprint, trustKey, type TrustStore } from './trust.js';
 
 export interface SshTransportOptions {
@@ -44,7 +46,7 @@ export class SshTransport implements Transport {
     const text = await this.exec(':put [/system identity get name]; :put [/system resource get version]', this.timeouts.request, signal, 'reading the router identity');
     const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
     if (lines.length < 2 || /bad command|syntax error|expected /i.test(text)) {
-      throw new PushError('router', `Could not read the router identity and version over SSH: ${this.redactor.redact(text.trim().slice(0, 300)) || 'no output'}.`);
+      throw new PushError('router', `Could not read the router identity and version over SSH: ${text.trim().slice(0, 300) || 'no output'}.`);
     }
     return { identity: lines[0], version: lines[1] };
   }
@@ -65,18 +67,22 @@ export class SshTransport implements Transport {
     });
   }
 
-  async runImport(name: string, dryRun: boolean, signal?: AbortSignal): Promise<ImportRun> {
+  async runImport(name: string, dryRun: boolean, signal?: AbortSignal, options: ImportOptions = {}): Promise<ImportRun> {
     const command = `/import file-name=${name} verbose=yes${dryRun ? ' dry-run' : ''}`;
-    const text = await this.exec(command, this.timeouts.import, signal, dryRun ? 'the dry run' : 'the import', true);
+    // SSH has no router-side time limit: wait at least as long as the script's own delays, plus the usual limit.
+    const timeoutMs = this.timeouts.import + (dryRun ? 0 : Math.max(0, options.minimumSeconds ?? 0) * 1000);
+    const text = await this.exec(command, timeoutMs, signal, dryRun ? 'the dry run' : 'the import', true);
     return { text };
   }
 
-  async removeFile(name: string): Promise<void> {
-    // `find` makes the removal idempotent; the count printed afterwards proves the file is gone.
-    const text = await this.exec(`/file remove [find name="${name}"]; :put [:len [/file find name="${name}"]]`, this.timeouts.request, undefined, `deleting ${name}`);
-    if (text.trim() !== '0') {
-      throw new PushError('router', `The router did not confirm deleting ${name}: ${this.redactor.redact(text.trim().slice(0, 300)) || 'no output'}.`);
-    }
+  async removeFile(name: string): Promise<RemoveResult> {
+    // The counts before and after prove what happened: `1 0` removed, `0 0` there was no such file. `find name=`
+    // compares the whole name, so no other file can match.
+    const count = `:put [:len [/file find name="${name}"]]`;
+    const text = await this.exec(`${count}; /file remove [find name="${name}"]; ${count}`, this.timeouts.request, undefined, `deleting ${name}`);
+    const numbers = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    if (numbers.length === 2 && /^\d+$/.test(numbers[0]) && numbers[1] === '0') return { state: numbers[0] === '0' ? 'not-found' : 'removed' };
+    throw new PushError('router', `The router did not confirm deleting ${name}: ${text.trim().slice(0, 300) || 'no output'}.`);
   }
 
   async close(): Promise<void> {
@@ -186,7 +192,8 @@ export class SshTransport implements Transport {
         channel.on('close', () => done());
       });
     });
-    return output;
+    // Everything a command prints is router text: redacted here, where it enters.
+    return this.redactor.redact(output);
   }
 
   /**

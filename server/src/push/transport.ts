@@ -20,6 +20,25 @@ export interface ImportRun {
   readonly failedReply?: boolean;
 }
 
+/** What deleting the uploaded file found. */
+export interface RemoveResult {
+  /**
+   * `removed`: a file with exactly that name existed and is gone now. `not-found`: no file has exactly that name (it
+   * was never created, or the router keeps it under another name): nothing was deleted.
+   */
+  readonly state: 'removed' | 'not-found';
+  /** Other leftovers the transport could not delete (e.g. a dry-run report file), already worded for the user. */
+  readonly warnings?: readonly string[];
+}
+
+export interface ImportOptions {
+  /**
+   * The least time the script is known to take (its top-level `:delay`s), in seconds. Transports without a router-side
+   * limit wait at least this long (plus their usual import timeout) before calling the outcome unknown.
+   */
+  readonly minimumSeconds?: number;
+}
+
 export interface Transport {
   /** `rest` or `ssh`. */
   readonly kind: 'rest' | 'ssh';
@@ -27,12 +46,18 @@ export interface Transport {
   readonly endpoint: string;
   /** The largest upload the transport can carry, in bytes (undefined = no known limit). */
   readonly maxUploadBytes: number | undefined;
+  /** The router's own limit on one request, in seconds (REST: 60); undefined = none known. */
+  readonly requestLimitSeconds?: number;
+  /** Identity and version. Both strings come from the router and are already redacted. */
   readRouterInfo(signal?: AbortSignal): Promise<RouterInfo>;
   uploadFile(name: string, contents: string, signal?: AbortSignal): Promise<void>;
-  /** Runs `/import file-name=<name> verbose=yes [dry-run]` and returns the console text. */
-  runImport(name: string, dryRun: boolean, signal?: AbortSignal): Promise<ImportRun>;
-  /** Removes the uploaded file. Never receives the push's abort signal: cleanup must run even after a cancel. */
-  removeFile(name: string): Promise<void>;
+  /** Runs `/import file-name=<name> verbose=yes [dry-run]` and returns the console text (already redacted). */
+  runImport(name: string, dryRun: boolean, signal?: AbortSignal, options?: ImportOptions): Promise<ImportRun>;
+  /**
+   * Removes the uploaded file, matching its name exactly (never another file). Never receives the push's abort
+   * signal: cleanup must run even after a cancel.
+   */
+  removeFile(name: string): Promise<RemoveResult>;
   /** Releases connections. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -55,7 +80,10 @@ export type PushErrorKind =
   /** The script cannot be sent as it is (too large for the transport). */
   | 'too-large';
 
-/** The one error type transports throw. Its message never contains a secret (transports redact before throwing). */
+/**
+ * The one error type transports throw. Its message never contains a secret: transports redact every piece of foreign
+ * text (router replies, socket and library errors) before they build the message, so callers show it as it is.
+ */
 export class PushError extends Error {
   override readonly name = 'PushError';
   constructor(
