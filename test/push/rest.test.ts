@@ -578,23 +578,31 @@ test('secrets never appear, even when the router echoes the Authorization header
   assert.match(said, /\*\*\*/);
 });
 
-test('the command tree is read over REST with /console/inspect request=child', async () => {
-  const { readCommandTree } = await import('../../server/src/push/commandTree.js');
+test('the command tree is read over REST (request=child, request=syntax for argument types) and keyed by the package set', async () => {
+  const { readCommandTree, packageSetHash, commandTreeFileName } = await import('../../server/src/push/commandTree.js');
   router.inspectTree = {
     '': [{ name: 'system', 'node-type': 'dir' }],
     system: [{ name: 'identity', 'node-type': 'dir' }],
     'system,identity': [{ name: 'set', 'node-type': 'cmd' }],
     'system,identity,set': [{ name: 'name', 'node-type': 'arg' }],
   };
+  router.inspectSyntax = { 'system,identity,set,name': [{ nested: '0', nonorm: 'false', symbol: 'name', 'symbol-type': 'explanation', text: 'string value, max length 255' }] };
+  router.packages = [{ name: 'routeros', version: '7.16.2' }, { name: 'container', version: '7.16.2' }];
   const { t } = setup();
-  const result = await readCommandTree(t);
-  assert.deepEqual(result.tree, { system: { _type: 'dir', identity: { _type: 'dir', set: { _type: 'cmd', name: { _type: 'arg' } } } } });
+  const packages = await t.readPackages();
+  assert.deepEqual(packages, [{ name: 'routeros', version: '7.16.2', disabled: false }, { name: 'container', version: '7.16.2', disabled: false }]);
+  assert.match(commandTreeFileName('7.16.2 (stable)', packageSetHash(packages), true), /^inspect-7\.16\.2-[0-9a-f]{12}-hints\.json$/);
+  router.requests.length = 0;
+  const result = await readCommandTree(t, { argumentHints: true });
+  assert.deepEqual(result.tree, { system: { _type: 'dir', identity: { _type: 'dir', set: { _type: 'cmd', name: { _type: 'arg', desc: 'string value, max length 255' } } } } });
   assert.deepEqual(
     router.requests.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.body)}`),
-    ['', 'system', 'system,identity', 'system,identity,set'].map((p) => `POST /rest/console/inspect ${JSON.stringify({ request: 'child', path: p })}`),
+    [
+      ...['', 'system', 'system,identity', 'system,identity,set'].map((p) => `POST /rest/console/inspect ${JSON.stringify({ request: 'child', path: p })}`),
+      `POST /rest/console/inspect ${JSON.stringify({ request: 'syntax', path: 'system,identity,set,name' })}`,
+    ],
   );
 });
-
 test('cancel while identifying the router: cancelled, nothing sent', async () => {
   const controller = new AbortController();
   router.once('request', () => controller.abort());

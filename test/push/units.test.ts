@@ -5,7 +5,8 @@ import { parseRouterAddress } from '../../server/src/push/address.js';
 import { commandTreeFileName, describeTree, makeTreeMeta, packageSetHash, readCommandTree, readTreeMeta, treeFileJson } from '../../server/src/push/commandTree.js';
 import { estimateRun, parseDuration } from '../../server/src/push/duration.js';
 import { commandTreeFromJson } from '../../server/src/schema/commandTree.js';
-import { makeUploadName, supportsDryRun } from '../../server/src/push/push.js';
+import { describePlan } from '../../server/src/push/planText.js';
+import { makeUploadName, supportsDryRun, type PushPlan } from '../../server/src/push/push.js';
 import { Redactor, redactCredentialShapes } from '../../server/src/push/redact.js';
 import { fingerprintsMatch, normalizeFingerprint, opensshFingerprint } from '../../server/src/push/trust.js';
 
@@ -236,4 +237,28 @@ test('run-time estimate: top-level delays are a minimum, delays in blocks and fe
   assert.deepEqual(estimate.risks, ['2 :delay inside a block (loop or condition) that may run more than once', '1 :delay with a duration only known when it runs', '1 /tool fetch that waits on the network']);
   assert.equal(estimateRun('/ip address add address=10.0.0.1/24 interface=ether1\n'.repeat(1001)).risks.join(), '1001 command lines (a long script)');
   assert.deepEqual(estimateRun('/log info "x"\n'), { minimumSeconds: 0, commandLines: 1, risks: [] });
+});
+
+test('the confirmation names the router, what is sent (a selection by its lines) and the run-time warning', () => {
+  const plan: PushPlan = {
+    endpoint: 'https://192.168.88.1:443 as admin',
+    router: { identity: 'office-gw', version: '7.16.2 (stable)' },
+    fileName: 'vscode-push-20260101T000000-0123abcd.rsc',
+    bytes: 512,
+    lines: 19,
+    mode: 'apply',
+    dryRunFirst: true,
+    lintWarnings: 2,
+    lintErrorsOverridden: 0,
+    notes: ['WARNING: this may run longer than the 60 s RouterOS allows one REST request (1 /tool fetch that waits on the network).'],
+    estimate: { minimumSeconds: 0, commandLines: 19, risks: ['1 /tool fetch that waits on the network'] },
+  };
+  assert.deepEqual(describePlan(plan, 'scripts/office.rsc lines 12–30'), [
+    'Router: office-gw (RouterOS 7.16.2 (stable)) at https://192.168.88.1:443 as admin',
+    'Sends: scripts/office.rsc lines 12–30 as vscode-push-20260101T000000-0123abcd.rsc (512 bytes, 19 lines)',
+    'A dry run first; if it finds no error, the script is imported and APPLIED.',
+    'Linter warnings: 2.',
+    'WARNING: this may run longer than the 60 s RouterOS allows one REST request (1 /tool fetch that waits on the network).',
+    'The uploaded file is deleted afterwards.',
+  ]);
 });

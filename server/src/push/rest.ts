@@ -148,12 +148,13 @@ export class RestTransport implements Transport {
     const report = `${name.replace(/\.rsc$/i, '')}-dry-run`;
     const deadline = Date.now() + this.timeouts.import;
     const script = `/import file-name=${name} verbose=yes dry-run`;
+    // Remembered before the request: even if its answer is lost, the cleanup looks for a report to delete.
+    this.pendingReports.add(report);
     const started = await this.request('POST', '/rest/execute', { script, file: report }, { timeoutMs: this.timeouts.request, signal, what: 'starting the dry run' });
     const job = stringField(started.body, 'ret');
     if (!job || !/^\*[0-9A-Fa-f]+$/.test(job)) {
       throw new PushError('router', `The router did not start the dry run as a background job (it answered ${this.redactor.redact(JSON.stringify(started.body ?? null)).slice(0, 200)}).`);
     }
-    this.pendingReports.add(report);
     try {
       await this.waitForJob(job, deadline, signal);
     } catch (error) {
