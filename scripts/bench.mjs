@@ -19,16 +19,24 @@ const RUNS = 5;
 const mb = (chars) => chars / (1024 * 1024);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * Median of RUNS timed runs after one untimed warm-up run (so both the linter and highlight.js are measured with
+ * their code compiled, as in a running language server or a CI job linting many files); also returns the time
+ * of that first, cold run.
+ */
 function time(fn) {
   const times = [];
-  let result;
+  globalThis.gc?.();
+  const coldStart = performance.now();
+  let result = fn();
+  const cold = performance.now() - coldStart;
   for (let i = 0; i < RUNS; i++) {
     globalThis.gc?.();
     const start = performance.now();
     result = fn();
     times.push(performance.now() - start);
   }
-  return { ms: median(times), result };
+  return { ms: median(times), cold, result };
 }
 
 const exportText = buildExport(50_000);
@@ -46,10 +54,10 @@ const corpus = time(() => corpusTexts.reduce((n, t) => n + lintText(t).length, 0
 
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
-console.log(`lint benchmark (median of ${RUNS} runs, Node ${process.version}, ${process.arch})`);
+console.log(`lint benchmark (median of ${RUNS} runs after a warm-up run, Node ${process.version}, ${process.arch})`);
 console.log(`  50,000-line v7 export: ${exportLines} lines, ${mb(exportText.length).toFixed(2)} MB, ${errors} errors`);
-console.log(`  full lint (parse + analysis + rules): ${lint.ms.toFixed(1)} ms = ${(mb(exportText.length) / (lint.ms / 1000)).toFixed(2)} MB/s`);
-console.log(`  highlight.js routeros colouring:      ${colour.ms.toFixed(1)} ms = ${(mb(exportText.length) / (colour.ms / 1000)).toFixed(2)} MB/s`);
+console.log(`  full lint (parse + analysis + rules): ${lint.ms.toFixed(1)} ms = ${(mb(exportText.length) / (lint.ms / 1000)).toFixed(2)} MB/s (first, cold run ${lint.cold.toFixed(0)} ms)`);
+console.log(`  highlight.js routeros colouring:      ${colour.ms.toFixed(1)} ms = ${(mb(exportText.length) / (colour.ms / 1000)).toFixed(2)} MB/s (first, cold run ${colour.cold.toFixed(0)} ms)`);
 console.log(`  whole corpus: ${files.length} files, ${mb(corpusChars).toFixed(2)} MB in ${corpus.ms.toFixed(1)} ms = ${(mb(corpusChars) / (corpus.ms / 1000)).toFixed(2)} MB/s`);
 console.log(`  peak memory (max RSS of this process): ${peakRssMb.toFixed(0)} MB`);
 console.log(`  targets: lint <= colouring ${lint.ms <= colour.ms ? 'met' : 'MISSED'}; under 1 s ${lint.ms < 1000 ? 'met' : 'MISSED'}; under 300 MB ${peakRssMb < 300 ? 'met' : 'MISSED'}`);

@@ -99,10 +99,17 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
       currentMenu.set(visit.script, menu);
     }
     const resolution = resolveCommand(node, menu);
+    // Every field written out, in one order: one object shape for all commands keeps the rules' property
+    // reads monomorphic (a spread of the differently shaped resolutions made them megamorphic).
     const command: ResolvedCommand = {
       node,
-      ...resolution,
+      kind: resolution.kind,
       menuPath: intern(resolution.menuPath),
+      pathWords: resolution.pathWords,
+      commandWord: resolution.commandWord,
+      commandName: resolution.commandName,
+      positionalWords: resolution.positionalWords,
+      slashPath: resolution.slashPath,
       parent,
       inNestedString: visit.inNestedString,
       depth: visit.depth,

@@ -51,7 +51,7 @@ export function collectSymbols(root: Script, commands: readonly ResolvedCommand[
     if (list) list.push(variable);
     else byName.set(variable.name, [variable]);
   }
-  const variableReferences: VariableReference[] = refs.map((ref) => ({ ...ref, declaration: findDeclaration(byName.get(ref.name) ?? [], ref) }));
+  const variableReferences: VariableReference[] = refs.map((ref) => ({ name: ref.name, span: ref.span, declaration: findDeclaration(byName.get(ref.name) ?? [], ref) }));
   return { variables, variableReferences, objects, objectReferences };
 }
 

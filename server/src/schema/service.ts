@@ -102,13 +102,19 @@ export function createSchemaService(options: SchemaServiceOptions = {}): SchemaS
   const globalList = [...bundledGlobals, ...treeOnlyGlobals(options.commandTree)];
   const globals = new Map(globalList.map((g) => [g.name, g]));
 
-  const parameterCache = new Map<string, { list: readonly ParameterSchema[]; byName: Map<string, ParameterSchema> }>();
+  const parameterCache = new Map<string, Map<string, { list: readonly ParameterSchema[]; byName: Map<string, ParameterSchema> }>>();
   function parametersOf(path: readonly string[], commandName: string) {
-    const cacheKey = `${keyOf(path)}\u0000${commandName}`;
-    const cached = parameterCache.get(cacheKey);
+    // Two lookups by existing strings: rules ask this for every argument of a 50,000-line export.
+    const menuKeyText = keyOf(path);
+    let byCommand = parameterCache.get(menuKeyText);
+    if (!byCommand) {
+      byCommand = new Map();
+      parameterCache.set(menuKeyText, byCommand);
+    }
+    const cached = byCommand.get(commandName);
     if (cached) return cached;
-    const menu = menuByKey.get(keyOf(path));
-    const cmd = commandsByMenu.get(keyOf(path))?.get(commandName);
+    const menu = menuByKey.get(menuKeyText);
+    const cmd = commandsByMenu.get(menuKeyText)?.get(commandName);
     const byName = new Map<string, ParameterSchema>();
     if (menu && cmd) {
       for (const p of cmd.parameters ?? []) if (!byName.has(p.name)) byName.set(p.name, p);
@@ -123,7 +129,7 @@ export function createSchemaService(options: SchemaServiceOptions = {}): SchemaS
       }
     }
     const entry = { list: [...byName.values()], byName };
-    parameterCache.set(cacheKey, entry);
+    byCommand.set(commandName, entry);
     return entry;
   }
 

@@ -12,6 +12,8 @@ import type { DocumentAnalysis, ResolvedCommand } from '../../../analysis/types.
 import type { GlobalCommandSchema, ParameterSchema, SchemaService } from '../../../schema/types.js';
 import { COMMON_MENU_VERBS } from '../../../analysis/menuContext.js';
 
+const NOTHING_GIVEN: ReadonlySet<string> = new Set();
+
 /** Levels of `:log`; its other sub-commands (`find`, `get`, `print`) are menu commands of /log. */
 const LOG_LEVELS = new Set(['debug', 'info', 'warning', 'error']);
 
@@ -61,7 +63,7 @@ export function globalCalls(analysis: DocumentAnalysis, schema: SchemaService): 
   const cached = cache.get(analysis);
   if (cached && cached.schema === schema) return cached.calls;
   const reported = parserProblemStarts(analysis);
-  const structural = structuralProblems(analysis);
+  const structural = structuralProblemStarts(analysis);
   const calls: GlobalCall[] = [];
   for (const command of analysis.commands) {
     if (!isCheckedGlobal(command)) continue;
@@ -70,7 +72,8 @@ export function globalCalls(analysis: DocumentAnalysis, schema: SchemaService): 
     const call = layOut(command, global, reported);
     if (!call) continue;
     const span = command.node.span;
-    calls.push({ ...call, unreadable: structural.some((p) => p.start >= span.start && p.start < span.end) });
+    call.unreadable = anyWithin(structural, span.start, span.end);
+    calls.push(call);
   }
   cache.set(analysis, { schema, calls });
   return calls;
@@ -91,10 +94,36 @@ export function parserProblemStarts(analysis: DocumentAnalysis): ReadonlySet<num
   return new Set(analysis.parse.problems.map((p) => p.span.start));
 }
 
-/** Problems after which the parser's reading of a line cannot be trusted to the argument. */
-function structuralProblems(analysis: DocumentAnalysis): Span[] {
-  const codes = new Set(['syntax', 'unbalanced-bracket', 'unterminated-string', 'nesting-too-deep', 'internal-error']);
-  return analysis.parse.problems.filter((p) => codes.has(p.code)).map((p) => p.span);
+const STRUCTURAL_CODES = new Set(['syntax', 'unbalanced-bracket', 'unterminated-string', 'nesting-too-deep', 'internal-error']);
+
+/** Where problems start after which the parser's reading of a line cannot be trusted to the argument; sorted. */
+function structuralProblemStarts(analysis: DocumentAnalysis): number[] {
+  const starts: number[] = [];
+  for (const found of analysis.parse.problems) if (STRUCTURAL_CODES.has(found.code)) starts.push(found.span.start);
+  return starts.sort((a, b) => a - b);
+}
+
+/** Whether a sorted list holds an offset in [start, end). */
+function anyWithin(sorted: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low]! < end;
+}
+
+/** The parameters of each global command by name, built once. */
+const parametersByGlobal = new WeakMap<GlobalCommandSchema, ReadonlyMap<string, ParameterSchema>>();
+function parametersOf(global: GlobalCommandSchema): ReadonlyMap<string, ParameterSchema> {
+  let map = parametersByGlobal.get(global);
+  if (!map) {
+    map = new Map(global.parameters.map((p) => [p.name, p]));
+    parametersByGlobal.set(global, map);
+  }
+  return map;
 }
 
 type Item =
@@ -102,7 +131,7 @@ type Item =
   | { readonly kind: 'value'; readonly span: Span; readonly expression: Expression }
   | { readonly kind: 'named'; readonly arg: NamedArgument };
 
-function layOut(command: ResolvedCommand, global: GlobalCommandSchema, reported: ReadonlySet<number>): Omit<GlobalCall, 'unreadable'> | undefined {
+function layOut(command: ResolvedCommand, global: GlobalCommandSchema, reported: ReadonlySet<number>): { -readonly [K in keyof GlobalCall]: GlobalCall[K] } | undefined {
   let words = command.positionalWords;
   if (global.subcommands?.length) {
     // Only `:log <level>` takes values; the other directories (`:environment print`, `:terminal ...`) and the
@@ -124,11 +153,16 @@ function layOut(command: ResolvedCommand, global: GlobalCommandSchema, reported:
   }
 
   const slotsKnown = global.positional !== undefined;
-  const parameters = new Map(global.parameters.map((p) => [p.name, p]));
-  const named = items.flatMap((item) => (item.kind === 'named' ? [item.arg] : []));
-  const namedGiven = new Set(named.map((a) => a.name.text));
+  const parameters = parametersOf(global);
+  const named: NamedArgument[] = [];
+  for (const item of items) if (item.kind === 'named') named.push(item.arg);
+  const namedGiven = named.length === 0 ? NOTHING_GIVEN : new Set(named.map((a) => a.name.text));
   // A slot given by name (`:local name=x`) is not filled again by a value.
-  const openSlots = (global.positional ?? []).filter((slot) => !namedGiven.has(slot)).map((slot) => parameters.get(slot)).filter((p): p is ParameterSchema => p !== undefined);
+  const openSlots: ParameterSchema[] = [];
+  for (const slot of global.positional ?? []) {
+    const parameter = namedGiven.has(slot) ? undefined : parameters.get(slot);
+    if (parameter) openSlots.push(parameter);
+  }
 
   const values: GlobalValue[] = [];
   const missingEquals: MissingEquals[] = [];
@@ -174,7 +208,12 @@ function layOut(command: ResolvedCommand, global: GlobalCommandSchema, reported:
         continue;
       }
     }
-    values.push({ ...valueOf(item)!, slot: openSlots.shift(), reported: reported.has(start) });
+    const slot = openSlots.shift();
+    const wasReported = reported.has(start);
+    // Written out rather than spread: one object shape for every value keeps this loop fast on big exports.
+    values.push(item.kind === 'word'
+      ? { span: item.word.span, word: item.word, expression: undefined, slot, reported: wasReported }
+      : { span: item.span, word: undefined, expression: item.expression, slot, reported: wasReported });
   }
-  return { command, global, commandWord: command.commandWord!, slotsKnown, named, values, missingEquals, flags, hashWord };
+  return { command, global, commandWord: command.commandWord!, slotsKnown, named, values, missingEquals, flags, hashWord, unreadable: false };
 }

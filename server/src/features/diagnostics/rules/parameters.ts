@@ -1,7 +1,7 @@
 /** Rules about named arguments: unknown names, bad values, required, duplicates, combinations. */
 import { staticText } from '../../../analysis/symbols.js';
 import type { ResolvedCommand } from '../../../analysis/types.js';
-import type { ParameterRequirement, SchemaService } from '../../../schema/types.js';
+import type { MenuSchema, ParameterRequirement, ParameterSchema, SchemaService, ValueType } from '../../../schema/types.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
 import { findValueProblem } from '../../../schema/values/values.js';
@@ -94,6 +94,17 @@ export const invalidValue: Rule = {
   description: 'A value RouterOS would refuse for this parameter: not one of its values, out of range, or not an address, time or MAC (a range written backwards is a warning).',
   check({ analysis, schema }) {
     const reports: RuleReport[] = [];
+    // An export repeats the same values thousands of times (`chain=forward`, `disabled=no`): judge each
+    // (parameter type, name, text) once per document.
+    const judged = new Map<ValueType, Map<string, ReturnType<typeof findValueProblem> | null>>();
+    const problemOf = (text: string, type: ValueType, name: string) => {
+      let byText = judged.get(type);
+      if (!byText) judged.set(type, (byText = new Map()));
+      const key = `${name}\u0000${text}`;
+      let found = byText.get(key);
+      if (found === undefined) byText.set(key, (found = findValueProblem(text, type, name) ?? null));
+      return found ?? undefined;
+    };
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
       for (const { arg, name, param } of checked.args) {
         if (!arg.value || !param || !name) continue;
@@ -103,7 +114,7 @@ export const invalidValue: Rule = {
         const text = staticText(arg.value);
         if (text === undefined) continue; // a variable or expression: only the router knows its value
         if (text === '' && arg.value.kind === 'string') continue; // `name=""` clears a value
-        const problem = findValueProblem(text, param.type, name);
+        const problem = problemOf(text, param.type, name);
         if (problem) reports.push({ message: problem.message, span: arg.value.span, severity: problem.doubtful ? 'warning' : undefined });
       }
     }
@@ -121,6 +132,13 @@ function sharedPrefix(a: readonly string[], b: readonly string[]): number {
 // A pattern (address ranges, port lists, ...) has the same syntax in every version.
 const STABLE_KINDS: ReadonlySet<string> = new Set(['integer', 'ipv4', 'ipv4Prefix', 'ipv4Match', 'mac', 'bool', 'time', 'pattern']);
 
+const requiredByMenu = new WeakMap<MenuSchema, readonly ParameterSchema[]>();
+function requiredParameters(menu: MenuSchema): readonly ParameterSchema[] {
+  let required = requiredByMenu.get(menu);
+  if (!required) requiredByMenu.set(menu, (required = menu.parameters.filter((p) => p.required)));
+  return required;
+}
+
 export const missingRequiredParameter: Rule = {
   code: 'missing-required-parameter',
   defaultSeverity: 'error',
@@ -129,9 +147,11 @@ export const missingRequiredParameter: Rule = {
     const reports: RuleReport[] = [];
     for (const checked of knownMenuCommands(analysis.commands, schema)) {
       if (checked.schemaCommand.name !== 'add' || checked.menu.coverage !== 'full') continue;
+      const required = requiredParameters(checked.menu);
+      if (required.length === 0) continue;
       const given = new Set(checked.args.map((a) => a.name ?? a.arg.name.text));
       if (given.has('copy-from')) continue; // the copied item supplies them
-      const missing = checked.menu.parameters.filter((p) => p.required && !given.has(p.name));
+      const missing = required.filter((p) => !given.has(p.name));
       if (missing.length === 0) continue;
       const names = missing.map((p) => `\`${p.name}\``).join(', ');
       reports.push({
