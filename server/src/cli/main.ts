@@ -44,9 +44,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** Set when stdout's reader has closed the pipe (EPIPE). */
+let stdoutGone = false;
+
 function processIo(signal: AbortSignal): CliIo & { signal: AbortSignal } {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutGone) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
@@ -62,6 +67,12 @@ function processIo(signal: AbortSignal): CliIo & { signal: AbortSignal } {
 if (typeof require !== 'undefined' && require.main === module) {
   // Ctrl+C cancels a push cleanly (the push reports whether anything may have been applied); a second one exits.
   const abort = new AbortController();
+  // `rsc lint ... | head`: the reader went away. Not a crash: the rest of the output is dropped and the run
+  // still ends with its own exit status (1 when errors were found).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutGone = true;
+  });
   process.once('SIGINT', () => {
     abort.abort();
     process.once('SIGINT', () => process.exit(130));
@@ -69,8 +80,8 @@ if (typeof require !== 'undefined' && require.main === module) {
   main(process.argv.slice(2), processIo(abort.signal)).then(
     (code) => {
       // Let stdout drain before exiting: large JSON/SARIF reports are written asynchronously to pipes.
-      if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => process.exit(code));
-      else process.exitCode = code;
+      process.exitCode = code;
+      if (process.stdout.writableNeedDrain && !stdoutGone) process.stdout.once('drain', () => process.exit(code));
     },
     (error: unknown) => {
       process.stderr.write(`rsc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
