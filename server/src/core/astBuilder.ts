@@ -63,6 +63,14 @@ interface WhereEntry { readonly kind: 'where'; readonly token: IToken; readonly 
 type Entry = ValueEntry | EqualsEntry | WhereEntry;
 type Paired = ValueEntry | WhereEntry | { readonly kind: 'named'; readonly name?: ValueEntry; readonly equals: EqualsEntry; readonly span: Span };
 
+/**
+ * An array of exactly its length. An array filled by `push` keeps room for 17 elements, and a big export's tree
+ * holds some 100,000 small arrays (words, arguments, statements): copied tight, they take a fifth of the memory.
+ */
+function tight<T>(items: T[]): T[] {
+  return items.length === 0 ? [] : items.slice();
+}
+
 function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: endOf(token) };
 }
@@ -130,7 +138,7 @@ export class AstBuilder {
       if (built) statements.push(built);
     }
     for (const stray of nodes(node, 'stray')) this.reportStray(stray);
-    return { kind: 'script', span, statements };
+    return { kind: 'script', span, statements: tight(statements) };
   }
 
   // ---------------------------------------------------------------- statements
@@ -234,11 +242,11 @@ export class AstBuilder {
     if (last && index === paired.length - 1 && this.singleBraces(last) &&
       (prefix === 'slash' || (!prefix && words.length > 0 && !GLOBAL_COMMANDS.has(commandName ?? '')))) {
       const block = this.braces((last as ValueEntry).pieces[0] as CstNode, 'code') as Block;
-      return { kind: 'command', span, prefix, slashPath, words, callee, args: [], block };
+      return { kind: 'command', span, prefix, slashPath, words: tight(words), callee, args: [], block };
     }
 
     const args = this.arguments(paired.slice(index), commandName, prefix === 'colon', words.length - 1);
-    const command: CommandStatement = { kind: 'command', span, prefix, slashPath, words, callee, args };
+    const command: CommandStatement = { kind: 'command', span, prefix, slashPath, words: tight(words), callee, args };
     return command;
   }
 
@@ -301,7 +309,7 @@ export class AstBuilder {
       positionalCount++;
       args.push({ kind: 'positional', span: entry.span, value: this.value(entry, context, stringIsCode) });
     }
-    return args;
+    return tight(args);
   }
 
   /** `:put 2 #c`: `#` is text in an open value slot, but an error once the command has all its values. */
@@ -453,7 +461,7 @@ export class AstBuilder {
         return undefined;
       }
     }
-    return elements;
+    return tight(elements);
   }
 
   // ---------------------------------------------------------------- strings
@@ -483,7 +491,7 @@ export class AstBuilder {
         if (code !== undefined) this.nestedScript(code, decoded.starts, decoded.ends, span);
       }
     }
-    return { kind: 'string', span, value: decoded.value, parts, unterminated, nested };
+    return { kind: 'string', span, value: decoded.value, parts: tight(parts), unterminated, nested };
   }
 
   private interpolation(start: number, end: number, form: 'name' | 'quoted' | 'group' | 'substitution', inBrokenString: boolean): Expression {

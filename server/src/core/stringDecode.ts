@@ -38,6 +38,9 @@ function isNameChar(code: number): boolean {
  * Decodes the string token text[start, end). `unterminated` strings have no closing quote.
  * `wantMap` builds the decoded -> file offset map (only needed for strings that hold code).
  */
+/** Stands in for a text part until the value it is cut from is complete. */
+const PENDING_TEXT: DecodedPiece = { kind: 'text', start: 0, end: 0, value: '' };
+
 export function decodeString(text: string, start: number, end: number, unterminated: boolean, wantMap: boolean): DecodedString {
   const contentEnd = unterminated ? end : Math.max(start + 1, end - 1);
   const pieces: DecodedPiece[] = [];
@@ -48,13 +51,17 @@ export function decodeString(text: string, start: number, end: number, untermina
   let mapped = 0;
   const chunks: string[] = [];
   let value = '';
-  let partValue = '';
+  // Text parts are cut from the finished value (flat slices) rather than built by `+=`, which leaves a rope of one
+  // node per run in every part of a big `source="..."` script.
+  let decodedLength = 0;
+  let partDecodedStart = 0;
+  const textParts: { index: number; start: number; end: number; from: number; to: number }[] = [];
   let partStart = start + 1;
   let hasInterpolation = false;
 
   const add = (chars: string, from: number, to: number): void => {
     chunks.push(chars);
-    partValue += chars;
+    decodedLength += chars.length;
     if (starts && ends) {
       for (let k = 0; k < chars.length && mapped < capacity; k++) {
         starts[mapped] = from;
@@ -67,7 +74,7 @@ export function decodeString(text: string, start: number, end: number, untermina
   const addRun = (from: number, to: number): void => {
     const run = text.slice(from, to);
     chunks.push(run);
-    partValue += run;
+    decodedLength += to - from;
     if (starts && ends) {
       for (let k = from; k < to && mapped < capacity; k++) {
         starts[mapped] = k;
@@ -77,8 +84,11 @@ export function decodeString(text: string, start: number, end: number, untermina
     }
   };
   const flushText = (upTo: number): void => {
-    if (upTo > partStart) pieces.push({ kind: 'text', start: partStart, end: upTo, value: partValue });
-    partValue = '';
+    if (upTo > partStart) {
+      textParts.push({ index: pieces.length, start: partStart, end: upTo, from: partDecodedStart, to: decodedLength });
+      pieces.push(PENDING_TEXT);
+    }
+    partDecodedStart = decodedLength;
   };
 
   let i = start + 1;
@@ -135,7 +145,7 @@ export function decodeString(text: string, start: number, end: number, untermina
         const decodedStart = mapped;
         addRun(i, interpolationEnd);
         pieces.push(starts ? { kind: 'interpolation', start: i, end: interpolationEnd, form, decodedStart, decodedEnd: mapped } : { kind: 'interpolation', start: i, end: interpolationEnd, form });
-        partValue = '';
+        partDecodedStart = decodedLength;
         i = interpolationEnd;
         partStart = i;
         continue;
@@ -152,6 +162,7 @@ export function decodeString(text: string, start: number, end: number, untermina
   }
   flushText(contentEnd);
   value = chunks.join('');
+  for (const part of textParts) pieces[part.index] = { kind: 'text', start: part.start, end: part.end, value: value.slice(part.from, part.to) };
   return {
     value, pieces, hasInterpolation,
     starts: starts ? starts.subarray(0, mapped) : undefined,
