@@ -102,19 +102,37 @@ const PIECE_NODES = ['substitution', 'group', 'braces'];
 /** The pieces a rule consumed inline, in text order (the CST groups children by kind, not by position). */
 function piecesOf(node: CstNode | undefined): Piece[] {
   if (!node) return NONE;
-  let pieces: Piece[] | undefined;
-  for (const key of PIECE_TOKENS) {
-    const found = node.children[key] as IToken[] | undefined;
-    if (found) for (const token of found) if (isReal(token)) (pieces ??= []).push(token);
+  const children = node.children;
+  // Most items hold one piece: take it without building a list that grows by push (which reserves 17 slots).
+  let only: Piece | undefined;
+  let count = 0;
+  for (let k = 0; k < PIECE_KEYS.length; k++) {
+    const found = children[PIECE_KEYS[k]!] as Piece[] | undefined;
+    if (!found) continue;
+    for (let i = 0; i < found.length; i++) {
+      const piece = found[i]!;
+      if (isToken(piece) && !isReal(piece)) continue;
+      only = piece;
+      count++;
+    }
   }
-  for (const key of PIECE_NODES) {
-    const found = node.children[key] as CstNode[] | undefined;
-    if (found) (pieces ??= []).push(...found);
+  if (count === 0) return NONE;
+  if (count === 1) return [only!];
+  const pieces: Piece[] = new Array<Piece>(count);
+  let n = 0;
+  for (let k = 0; k < PIECE_KEYS.length; k++) {
+    const found = children[PIECE_KEYS[k]!] as Piece[] | undefined;
+    if (!found) continue;
+    for (let i = 0; i < found.length; i++) {
+      const piece = found[i]!;
+      if (isToken(piece) && !isReal(piece)) continue;
+      pieces[n++] = piece;
+    }
   }
-  if (!pieces) return NONE;
-  if (pieces.length > 1) pieces.sort((a, b) => pieceStart(a) - pieceStart(b));
-  return pieces;
+  pieces.length = n;
+  return pieces.sort((a, b) => pieceStart(a) - pieceStart(b));
 }
+const PIECE_KEYS = [...PIECE_TOKENS, ...PIECE_NODES];
 /** A real token (Chevrotain recovery may insert virtual ones with NaN offsets). */
 function isReal(token: IToken | undefined): token is IToken {
   return token !== undefined && Number.isFinite(token.startOffset);
