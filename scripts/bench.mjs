@@ -4,6 +4,7 @@
 // issue sets: a full lint must be at least as fast). Then the language-server benchmark (scripts/bench-lsp.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -54,13 +55,28 @@ const corpus = time(() => corpusTexts.reduce((n, t) => n + lintText(t).length, 0
 
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
+// The linter on its own, as a reviewer runs it: `rsc lint` in a fresh process on the export. Its peak memory is
+// the lint's alone (this process also holds highlight.js's output and the corpus), and its time includes
+// starting Node, loading the schema and compiling the code.
+const exportFile = path.join(os.tmpdir(), `rsc-bench-${process.pid}.rsc`);
+fs.writeFileSync(exportFile, exportText, 'latin1');
+const cliStart = performance.now();
+const cli = spawnSync(process.execPath, ['--require', path.join(root, 'scripts/report-peak-rss.cjs'), path.join(root, 'server/out/cli.js'), 'lint', '--format', 'json', exportFile], {
+  encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+});
+const cliMs = performance.now() - cliStart;
+fs.rmSync(exportFile, { force: true });
+const cliPeakKb = Number(/peak-rss-kb (\d+)/.exec(cli.stderr ?? '')?.[1] ?? NaN);
+const cliPeakMb = cliPeakKb / 1024;
+
 console.log(`lint benchmark (median of ${RUNS} runs after a warm-up run, Node ${process.version}, ${process.arch})`);
 console.log(`  50,000-line v7 export: ${exportLines} lines, ${mb(exportText.length).toFixed(2)} MB, ${errors} errors`);
 console.log(`  full lint (parse + analysis + rules): ${lint.ms.toFixed(1)} ms = ${(mb(exportText.length) / (lint.ms / 1000)).toFixed(2)} MB/s (first, cold run ${lint.cold.toFixed(0)} ms)`);
 console.log(`  highlight.js routeros colouring:      ${colour.ms.toFixed(1)} ms = ${(mb(exportText.length) / (colour.ms / 1000)).toFixed(2)} MB/s (first, cold run ${colour.cold.toFixed(0)} ms)`);
 console.log(`  whole corpus: ${files.length} files, ${mb(corpusChars).toFixed(2)} MB in ${corpus.ms.toFixed(1)} ms = ${(mb(corpusChars) / (corpus.ms / 1000)).toFixed(2)} MB/s`);
-console.log(`  peak memory (max RSS of this process): ${peakRssMb.toFixed(0)} MB`);
-console.log(`  targets: lint <= colouring ${lint.ms <= colour.ms ? 'met' : 'MISSED'}; under 1 s ${lint.ms < 1000 ? 'met' : 'MISSED'}; under 300 MB ${peakRssMb < 300 ? 'met' : 'MISSED'}`);
+console.log(`  \`rsc lint\` on the export in its own process: ${cliMs.toFixed(0)} ms, peak memory (max RSS) ${cliPeakMb.toFixed(0)} MB (exit status ${cli.status})`);
+console.log(`  peak memory of this benchmark process (all of the above, highlight.js included): ${peakRssMb.toFixed(0)} MB`);
+console.log(`  targets: lint <= colouring ${lint.ms <= colour.ms ? 'met' : 'MISSED'}; under 1 s ${lint.ms < 1000 ? 'met' : 'MISSED'}; under 300 MB ${cliPeakMb < 300 ? 'met' : 'MISSED'}`);
 
 const lspBench = path.join(root, 'scripts/bench-lsp.mjs');
 if (fs.existsSync(lspBench)) {

@@ -21,7 +21,23 @@ import { parserErrorProblems } from './parserErrors.js';
 import { SCRIPT_PARAMETER_NAMES } from './scriptParameters.js';
 import { decodeString, type DecodedPiece } from './stringDecode.js';
 import { Code, problem, quoteText, type RawProblem } from './syntaxProblems.js';
-import { endOf, type RscToken } from './tokenTypes.js';
+import {
+  ColonPrefix, Equals, Glue, Newline, PathSep, Semicolon, SlashPrefix, StringToken, Variable, Word, endOf, type RscToken,
+} from './tokenTypes.js';
+
+const NEWLINE_TYPE = Newline.tokenTypeIdx!;
+const SEMICOLON_TYPE = Semicolon.tokenTypeIdx!;
+const COLON_TYPE = ColonPrefix.tokenTypeIdx!;
+const SLASH_TYPE = SlashPrefix.tokenTypeIdx!;
+const PATH_SEP_TYPE = PathSep.tokenTypeIdx!;
+const EQUALS_TYPE = Equals.tokenTypeIdx!;
+const GLUE_TYPE = Glue.tokenTypeIdx!;
+const WORD_TYPE = Word.tokenTypeIdx!;
+const STRING_TYPE = StringToken.tokenTypeIdx!;
+const VARIABLE_TYPE = Variable.tokenTypeIdx!;
+function isPieceType(type: number): boolean {
+  return type === WORD_TYPE || type === STRING_TYPE || type === VARIABLE_TYPE;
+}
 
 /** Parses decoded nested code; results are in the decoded text's coordinates. */
 export type NestedParser = (text: string, depth: number) => { script: Script; problems: RawProblem[]; comments: Span[] };
@@ -211,7 +227,66 @@ export class AstBuilder {
     const prefixToken = isReal(colon) ? colon : isReal(slash) ? slash : undefined;
     const prefix = isReal(colon) ? 'colon' : isReal(slash) ? 'slash' : undefined;
     const slashPath = nodes(node, 'item').some((item) => isReal(tokens(item, 'PathSep')[0]));
-    const paired = this.pair(this.entries(node));
+    return this.statementOf(prefixToken, prefix, slashPath, this.pair(this.entries(node)));
+  }
+
+  /**
+   * The statements of a run of plain lines (see simpleStatements.ts) straight from the tokens: the entries the
+   * CST path would give, without building the CST. The same `statementOf` makes the tree, so both paths agree
+   * (test/unit/core/fastPath.test.ts).
+   */
+  simpleStatements(tokens: readonly IToken[], from: number, to: number, out: Statement[]): void {
+    let i = from;
+    while (i < to) {
+      const first = tokens[i]!;
+      const type = first.tokenTypeIdx;
+      if (type === NEWLINE_TYPE || type === SEMICOLON_TYPE) {
+        i++;
+        continue;
+      }
+      let prefixToken: IToken | undefined;
+      let prefix: 'colon' | 'slash' | undefined;
+      if (type === COLON_TYPE || type === SLASH_TYPE) {
+        prefixToken = first;
+        prefix = type === COLON_TYPE ? 'colon' : 'slash';
+        i++;
+      }
+      let slashPath = false;
+      const entries: Entry[] = [];
+      while (i < to) {
+        const token = tokens[i]!;
+        const itemType = token.tokenTypeIdx;
+        if (itemType === NEWLINE_TYPE || itemType === SEMICOLON_TYPE || itemType === COLON_TYPE || itemType === SLASH_TYPE) break;
+        if (itemType === PATH_SEP_TYPE) {
+          slashPath = true;
+          i++;
+          continue;
+        }
+        const equals = itemType === EQUALS_TYPE ? token : undefined;
+        if (equals) i++;
+        // piece (Glue piece)*
+        let pieces: Piece[] = NONE;
+        if (i < to && isPieceType(tokens[i]!.tokenTypeIdx)) {
+          pieces = [tokens[i]!];
+          i++;
+          while (i + 1 < to && tokens[i]!.tokenTypeIdx === GLUE_TYPE) {
+            pieces.push(tokens[i + 1]!);
+            i += 2;
+          }
+        }
+        if (equals) {
+          const valueSpan = this.piecesSpan(pieces);
+          entries.push({ kind: 'equals', token: equals, value: pieces.length > 0 ? pieces : undefined, span: valueSpan ? joinSpans(tokenSpan(equals), valueSpan) : tokenSpan(equals) });
+        } else if (pieces.length > 0) {
+          entries.push({ kind: 'value', pieces, span: this.piecesSpan(pieces)! });
+        }
+      }
+      const statement = this.statementOf(prefixToken, prefix, slashPath, this.pair(entries));
+      if (statement) out.push(statement);
+    }
+  }
+
+  private statementOf(prefixToken: IToken | undefined, prefix: 'colon' | 'slash' | undefined, slashPath: boolean, paired: Paired[]): Statement | undefined {
     let span = prefixToken ? tokenSpan(prefixToken) : undefined;
     for (const entry of paired) span = span ? joinSpans(span, entry.span) : entry.span;
     if (!span) return undefined;

@@ -9,7 +9,7 @@ import { AstBuilder } from './astBuilder.js';
 import { grammar, type CstNode } from './grammar.js';
 import { lex } from './lexer.js';
 import { parserErrorProblems } from './parserErrors.js';
-import { isSimpleRun, simpleScriptCst } from './simpleStatements.js';
+import { isSimpleRun, isWellFormedSimpleRun } from './simpleStatements.js';
 import type { Problem } from './problems.js';
 import { Code, type RawProblem } from './syntaxProblems.js';
 import { LineIndex } from './text.js';
@@ -67,8 +67,7 @@ function parseCore(text: string, depth: number): CoreResult {
   let lineStart = 0;
   const flush = (end: number): void => {
     if (end <= runStart) return;
-    const cst = runSimple ? simpleScriptCst(tokens, runStart, end) : undefined;
-    if (cst) build(cst);
+    if (runSimple && isWellFormedSimpleRun(tokens, runStart, end)) builder.simpleStatements(tokens, runStart, end, statements);
     else parse(runStart, end);
     runStart = end;
   };

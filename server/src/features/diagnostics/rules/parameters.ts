@@ -1,4 +1,5 @@
 /** Rules about named arguments: unknown names, bad values, required, duplicates, combinations. */
+import type { NamedArgument } from '../../../core/ast.js';
 import { staticText } from '../../../analysis/symbols.js';
 import type { ResolvedCommand } from '../../../analysis/types.js';
 import type { MenuSchema, ParameterRequirement, ParameterSchema, SchemaService, ValueType } from '../../../schema/types.js';
@@ -172,19 +173,24 @@ export const duplicateParameter: Rule = {
     const reports: RuleReport[] = [];
     // Where the schema knows the command, an abbreviation counts as the parameter it stands for (`name=a na=b`).
     const fullNames = new Map<ResolvedCommand, CheckedCommand>(knownMenuCommands(analysis.commands, schema).map((c) => [c.command, c]));
+    // Lines have a handful of arguments: a pairwise look is cheaper than a map per command.
+    const names: string[] = [];
+    const starts: number[] = [];
     for (const command of analysis.commands) {
       if (command.kind !== 'menu-command') continue;
       const checked = fullNames.get(command);
-      const seen = new Map<string, number>();
-      for (const arg of command.node.args ?? []) {
-        if (arg.kind !== 'named') continue;
-        const name = checked?.args.find((a) => a.arg === arg)?.name ?? arg.name.text;
-        const first = seen.get(name);
-        if (first !== undefined) {
-          const line = analysis.lines.positionAt(first).line + 1;
+      names.length = 0;
+      starts.length = 0;
+      const named = checked ? checked.args : (command.node.args ?? []).filter((a): a is NamedArgument => a.kind === 'named').map((arg) => ({ arg, name: undefined }));
+      for (const { arg, name: fullName } of named) {
+        const name = fullName ?? arg.name.text;
+        const index = names.indexOf(name);
+        if (index >= 0) {
+          const line = analysis.lines.positionAt(starts[index]!).line + 1;
           reports.push({ message: `\`${name}\` is given twice on this command (first on line ${line}); the last value wins`, span: arg.name.span });
         } else {
-          seen.set(name, arg.name.span.start);
+          names.push(name);
+          starts.push(arg.name.span.start);
         }
       }
     }
@@ -205,7 +211,7 @@ export const parameterCombination: Rule = {
         return { given: false, value: schema.getParameter(checked.command.menuPath, checked.schemaCommand.name, name)?.default };
       };
       for (const { arg, name, param } of checked.args) {
-        if (!param || !name) continue;
+        if (!param || !name || (!param.requires && !param.valueRequires)) continue;
         const own = arg.value ? staticText(arg.value) : undefined;
         const triggered = [
           ...(param.requires ?? []).map((r) => ({ requirement: r, because: `\`${name}\`` })),
