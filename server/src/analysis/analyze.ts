@@ -68,7 +68,6 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
   const byNode = new Map<CommandStatement, ResolvedCommand>();
   const resolveCommand = createCommandResolver(schema);
   const currentMenu = new Map<Script, readonly string[]>();
-  currentMenu.set(root, []);
   // One array per distinct menu path: rules look paths up in the schema many times, and the schema caches its
   // keys per array.
   const interned = new Map<string, readonly string[]>();
@@ -79,13 +78,16 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
     interned.set(key, path);
     return path;
   };
+  // The root menu is one array too, so the resolver's memo finds it by identity.
+  const rootMenu = intern([]);
+  currentMenu.set(root, rootMenu);
 
   forEachStatement(root, (visit) => {
     if (visit.statement.kind === 'blockStatement') {
       // A bare `{ ... }` is a local scope, not a menu: `/ip address` then `{ add ... }` adds addresses. The walk
       // visits the block before its body, so the body starts in the menu current here.
       const body = visit.statement.block?.script;
-      if (body) currentMenu.set(body, currentMenu.get(visit.script) ?? []);
+      if (body) currentMenu.set(body, currentMenu.get(visit.script) ?? rootMenu);
       return;
     }
     if (visit.statement.kind !== 'command') return;
@@ -95,7 +97,7 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
     if (menu === undefined) {
       // Code in a string runs on its own, from the root menu; a block or a substitution starts in the menu of
       // the command that holds it (for a menu block `/ip firewall filter { ... }`, the menu it names).
-      menu = visit.origin === 'string' ? [] : (parent?.menuPath ?? []);
+      menu = visit.origin === 'string' ? rootMenu : (parent?.menuPath ?? rootMenu);
       currentMenu.set(visit.script, menu);
     }
     const resolution = resolveCommand(node, menu);

@@ -39,20 +39,34 @@ interface ResolutionShape {
   readonly commandName?: string;
 }
 
+interface ShapeNode {
+  shape?: ResolutionShape;
+  next?: Map<string, ShapeNode>;
+}
+
 /**
  * Resolves commands with a memo of shapes, per schema. Create one per analysis pass.
  */
 export function createCommandResolver(schema: SchemaService): (node: CommandStatement, currentMenu: readonly string[]) => CommandResolution {
-  const memo = new Map<string, ResolutionShape>();
+  // A trie per (menu array, prefix, has-arguments) over the word texts: no key string is built per command (the
+  // menu arrays are interned by the analysis, so the same menu is the same array).
+  const memo = new Map<readonly string[], Map<string, ShapeNode>>();
   return (node, currentMenu) => {
     if (node.callee || !node.words?.length || (node.words.length > 8)) return resolveCommand(node, currentMenu, schema);
-    let key = `${node.prefix ?? ''}\u0001${currentMenu.join(' ')}\u0001${(node.args ?? []).length > 0 ? 1 : 0}`;
+    let byStart = memo.get(currentMenu);
+    if (!byStart) memo.set(currentMenu, (byStart = new Map()));
+    const start = (node.args ?? []).length > 0 ? (node.prefix === 'slash' ? 'S' : node.prefix === 'colon' ? 'C' : 'N') : (node.prefix === 'slash' ? 's' : node.prefix === 'colon' ? 'c' : 'n');
+    let trie = byStart.get(start);
+    if (!trie) byStart.set(start, (trie = {}));
     for (const word of node.words) {
       // A word split at `/` (`firewall/mangle`) yields words of its own, which a shape cannot index.
       if (word.text.includes('/')) return resolveCommand(node, currentMenu, schema);
-      key += `\u0001${word.text}`;
+      const next: Map<string, ShapeNode> = (trie.next ??= new Map());
+      let child = next.get(word.text);
+      if (!child) next.set(word.text, (child = {}));
+      trie = child;
     }
-    let shape = memo.get(key);
+    let shape = trie.shape;
     if (!shape) {
       const full = resolveCommand(node, currentMenu, schema);
       shape = {
@@ -62,7 +76,7 @@ export function createCommandResolver(schema: SchemaService): (node: CommandStat
         commandIndex: full.commandWord ? node.words.indexOf(full.commandWord) : -1,
         commandName: full.commandName,
       };
-      memo.set(key, shape);
+      trie.shape = shape;
       return full;
     }
     const commandWord = shape.commandIndex >= 0 ? node.words[shape.commandIndex] : undefined;

@@ -3,7 +3,7 @@
  * refers to (interfaces, VLANs, PPP profiles, IP pools, address lists, routing tables, marks).
  */
 import type { CommandStatement, Expression, Script, Span, VariableRef } from '../core/ast.js';
-import type { ObjectKind, ParameterSchema, SchemaService, ValueType } from '../schema/types.js';
+import type { MenuSchema, ObjectKind, ParameterSchema, SchemaService, ValueType } from '../schema/types.js';
 import { checkValue } from '../schema/values/values.js';
 import type {
   ObjectReference,
@@ -110,7 +110,7 @@ function collectObjects(command: ResolvedCommand, schema: SchemaService, objects
   const menu = command.menuPath;
   const commandName = command.commandName ?? '';
   const menuSchema = schema.getMenu(menu);
-  const definitions = [...(menuSchema?.defines ? [menuSchema.defines] : []), ...(menuSchema?.extraDefines ?? [])];
+  const definitions = menuSchema ? definitionsOf(menuSchema) : NO_DEFINITIONS;
   for (const arg of command.node.args ?? []) {
     if (arg.kind !== 'named' || !arg.value) continue;
     const paramName = arg.name.text;
@@ -124,7 +124,7 @@ function collectObjects(command: ResolvedCommand, schema: SchemaService, objects
       continue;
     }
     const param = schema.getParameter(menu, commandName, paramName);
-    const target = param ? referenceTarget(param) : undefined;
+    const target = param ? cachedReferenceTarget(param) : undefined;
     if (!target || !param) continue;
     // `local-address=192.0.2.1` where the type is "an address or a pool name": an address is no reference.
     if (param.type.kind === 'oneOf' && param.type.types.some((t) => t.kind !== 'reference' && t.kind !== 'any' && checkValue(text, t, paramName) === undefined)) continue;
@@ -145,14 +145,38 @@ function definingKinds(
   menu: readonly string[],
   command: string,
   parameter: string,
-): ObjectKind[] {
-  const kinds: ObjectKind[] = [];
-  if (command === 'add') for (const d of definitions) if (d.by === parameter && !kinds.includes(d.kind)) kinds.push(d.kind);
-  const interfaceMenu = menu[0] === 'interface' && menu.length === 2 && !['list', 'monitor-traffic'].includes(menu[1]!);
-  if (interfaceMenu && parameter === 'name' && (command === 'add' || (command === 'set' && menu[1] === 'ethernet')) && !kinds.includes('interface')) {
-    kinds.push('interface');
+): readonly ObjectKind[] {
+  let kinds: ObjectKind[] | undefined;
+  if (command === 'add') {
+    for (const d of definitions) if (d.by === parameter && !kinds?.includes(d.kind)) (kinds ??= []).push(d.kind);
   }
-  return kinds;
+  if (parameter === 'name' && menu[0] === 'interface' && menu.length === 2 && menu[1] !== 'list' && menu[1] !== 'monitor-traffic' &&
+    (command === 'add' || (command === 'set' && menu[1] === 'ethernet')) && !kinds?.includes('interface')) {
+    (kinds ??= []).push('interface');
+  }
+  return kinds ?? NO_KINDS;
+}
+
+const NO_KINDS: readonly ObjectKind[] = [];
+const NO_DEFINITIONS: readonly { kind: ObjectKind; by: string }[] = [];
+
+/** What a menu's `add` defines (`name` of a PPP profile, ...), once per menu. */
+const definitionsByMenu = new WeakMap<MenuSchema, readonly { kind: ObjectKind; by: string }[]>();
+function definitionsOf(menu: MenuSchema): readonly { kind: ObjectKind; by: string }[] {
+  let definitions = definitionsByMenu.get(menu);
+  if (!definitions) {
+    definitions = [...(menu.defines ? [menu.defines] : []), ...(menu.extraDefines ?? [])];
+    definitionsByMenu.set(menu, definitions);
+  }
+  return definitions;
+}
+
+/** The object kind a parameter refers to, once per parameter (every line of an export asks). */
+const targets = new WeakMap<ParameterSchema, ReturnType<typeof referenceTarget> | null>();
+function cachedReferenceTarget(param: ParameterSchema): ReturnType<typeof referenceTarget> {
+  let target = targets.get(param);
+  if (target === undefined) targets.set(param, (target = referenceTarget(param) ?? null));
+  return target ?? undefined;
 }
 
 function referenceTarget(param: ParameterSchema): { kind: ObjectKind; keywords: readonly string[]; list: boolean } | undefined {
