@@ -119,34 +119,22 @@ const PIECE_NODES = ['substitution', 'group', 'braces'];
 function piecesOf(node: CstNode | undefined): Piece[] {
   if (!node) return NONE;
   const children = node.children;
-  // Most items hold one piece: take it without building a list that grows by push (which reserves 17 slots).
+  // Most items hold one piece: it becomes a one-element list, not one that grows by push (which reserves 17
+  // slots); only the rare item of glued pieces builds a longer list and sorts it.
   let only: Piece | undefined;
-  let count = 0;
+  let several: Piece[] | undefined;
   for (let k = 0; k < PIECE_KEYS.length; k++) {
     const found = children[PIECE_KEYS[k]!] as Piece[] | undefined;
     if (!found) continue;
     for (let i = 0; i < found.length; i++) {
       const piece = found[i]!;
       if (isToken(piece) && !isReal(piece)) continue;
-      only = piece;
-      count++;
+      if (only === undefined) only = piece;
+      else (several ??= [only]).push(piece);
     }
   }
-  if (count === 0) return NONE;
-  if (count === 1) return [only!];
-  const pieces: Piece[] = new Array<Piece>(count);
-  let n = 0;
-  for (let k = 0; k < PIECE_KEYS.length; k++) {
-    const found = children[PIECE_KEYS[k]!] as Piece[] | undefined;
-    if (!found) continue;
-    for (let i = 0; i < found.length; i++) {
-      const piece = found[i]!;
-      if (isToken(piece) && !isReal(piece)) continue;
-      pieces[n++] = piece;
-    }
-  }
-  pieces.length = n;
-  return pieces.sort((a, b) => pieceStart(a) - pieceStart(b));
+  if (several) return several.sort((a, b) => pieceStart(a) - pieceStart(b));
+  return only === undefined ? NONE : [only];
 }
 const PIECE_KEYS = [...PIECE_TOKENS, ...PIECE_NODES];
 /** A real token (Chevrotain recovery may insert virtual ones with NaN offsets). */
