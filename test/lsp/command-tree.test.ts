@@ -6,40 +6,31 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CompletionRequest, HoverRequest, type CompletionItem, type MarkupContent } from 'vscode-languageserver/node';
 import { createSchemaService } from '../../server/src/schema/service.js';
-import { ensureServerBuilt, formatDiagnostics, LspSession, ROOT, withCursor } from './harness.js';
+import { formatDiagnostics, ROOT, sessionPerSuite, withCursor } from './harness.js';
 
 const TREE_FILE = path.resolve(ROOT, '..', 'shared', 'restraml', '7.22.3', 'inspect.json');
 const skip = fs.existsSync(TREE_FILE) ? false : `no command tree at ${TREE_FILE} (../shared is absent)`;
 
 describe('completion with a RouterOS command tree loaded', { skip }, () => {
-  let session: LspSession;
-
-  before(async () => {
-    ensureServerBuilt();
-    session = await LspSession.start({ settings: { commandTreeFile: TREE_FILE } });
-  });
-
-  after(async () => {
-    await session.stop();
-  });
+  const session = sessionPerSuite({ settings: { commandTreeFile: TREE_FILE } });
 
   async function complete(marked: string): Promise<CompletionItem[]> {
     const { text, position } = withCursor(marked);
-    const uri = session.uri('tree');
-    await session.open(uri, text);
-    const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    const uri = session().uri('tree');
+    await session().open(uri, text);
+    const result = await session().connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
   test('the tree is loaded, and the wireguard menu is one only the tree has', async () => {
     assert.equal(createSchemaService().getMenu(['interface', 'wireguard']), undefined, 'the bundled schema does not describe it');
-    const uri = session.uri('tree-loaded');
-    await session.open(uri, '/interface wireguard print\n');
-    await session.waitForDiagnostics(uri, 1);
-    assert.ok(session.logs.some((line) => line.includes('loaded the command tree') && line.includes('7.22.3')), session.logs.join('\n'));
+    const uri = session().uri('tree-loaded');
+    await session().open(uri, '/interface wireguard print\n');
+    await session().waitForDiagnostics(uri, 1);
+    assert.ok(session().logs.some((line) => line.includes('loaded the command tree') && line.includes('7.22.3')), session().logs.join('\n'));
   });
 
   test('parameters of a menu only the tree has: /interface wireguard add', async () => {
@@ -69,9 +60,9 @@ describe('completion with a RouterOS command tree loaded', { skip }, () => {
 
   test('diagnostics check a menu only the tree has: a misspelt wireguard parameter', async () => {
     const text = '/interface wireguard\nadd name=wg0 listen-port=13231\nadd name=wg1 lisen-port=13232\n';
-    const uri = session.uri('tree-diagnostics');
-    await session.open(uri, text);
-    const published = await session.waitForDiagnostics(uri, 1);
+    const uri = session().uri('tree-diagnostics');
+    await session().open(uri, text);
+    const published = await session().waitForDiagnostics(uri, 1);
     const lines = formatDiagnostics(published);
     assert.ok(lines.some((line) => line.startsWith('3:14-3:24 error unknown-parameter:') && line.includes('`listen-port`')), lines.join('\n'));
     assert.ok(!lines.some((line) => line.startsWith('2:')), `the correct line stays clean:\n${lines.join('\n')}`);
@@ -79,9 +70,9 @@ describe('completion with a RouterOS command tree loaded', { skip }, () => {
 
   test('hover on a menu only the tree has names it', async () => {
     const text = '/interface wireguard add name=wg0 listen-port=13231\n';
-    const uri = session.uri('tree-hover');
-    await session.open(uri, text);
-    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 14 } });
+    const uri = session().uri('tree-hover');
+    await session().open(uri, text);
+    const hover = await session().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 14 } });
     assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /\/interface wireguard/);
   });
 });

@@ -5,9 +5,9 @@
  * half-typed lines. `<|>` marks the cursor.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CompletionRequest, CompletionResolveRequest, type CompletionItem, type TextEdit } from 'vscode-languageserver/node';
-import { ensureServerBuilt, LspSession, withCursor } from './harness.js';
+import { sessionPerSuite, withCursor } from './harness.js';
 
 interface Case {
   readonly name: string;
@@ -299,22 +299,13 @@ const CASES: readonly Case[] = [
 ];
 
 describe('completion over stdio', () => {
-  let session: LspSession;
-
-  before(async () => {
-    ensureServerBuilt();
-    session = await LspSession.start();
-  });
-
-  after(async () => {
-    await session.stop();
-  });
+  const session = sessionPerSuite();
 
   async function complete(marked: string): Promise<{ items: CompletionItem[]; text: string }> {
     const { text, position } = withCursor(marked);
-    const uri = session.uri('completion');
-    await session.open(uri, text);
-    const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    const uri = session().uri('completion');
+    await session().open(uri, text);
+    const result = await session().connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     const items = Array.isArray(result) ? result : (result?.items ?? []);
     return { items, text };
   }
@@ -408,7 +399,7 @@ describe('completion over stdio', () => {
     const item = items.find((candidate) => candidate.label === 'add-default-route');
     assert.ok(item);
     assert.equal(item.documentation, undefined, 'documentation is resolved lazily');
-    const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, item);
+    const resolved = await session().connection.sendRequest(CompletionResolveRequest.type, item);
     const documentation = resolved.documentation;
     assert.ok(documentation && typeof documentation === 'object' && documentation.kind === 'markdown');
     assert.match(documentation.value, /\*\*add-default-route\*\*/);
@@ -423,7 +414,7 @@ describe('completion over stdio', () => {
       const { items } = await complete(`${header}\n/interface pppoe-client\nadd <|>`);
       const item = items.find((candidate) => candidate.label === 'add-default-route');
       assert.ok(item);
-      const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, item);
+      const resolved = await session().connection.sendRequest(CompletionResolveRequest.type, item);
       const value = (resolved.documentation as { value: string } | undefined)?.value ?? '';
       assert.match(value, pattern);
       assert.equal(value.split('Versions:').length - 1, 1, value);
@@ -439,7 +430,7 @@ describe('completion over stdio', () => {
       const { items } = await complete(script);
       const item = items.find((candidate) => candidate.label === label);
       assert.ok(item, `${label} offered`);
-      const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, item);
+      const resolved = await session().connection.sendRequest(CompletionResolveRequest.type, item);
       const value = (resolved.documentation as { value: string } | undefined)?.value ?? '';
       assert.match(value, pattern);
     }
@@ -447,23 +438,14 @@ describe('completion over stdio', () => {
 });
 
 describe('completion inside a word, for a client with insert/replace support', () => {
-  let session: LspSession;
-
-  before(async () => {
-    ensureServerBuilt();
-    session = await LspSession.start({ textDocumentCapabilities: { completion: { completionItem: { insertReplaceSupport: true } } } });
-  });
-
-  after(async () => {
-    await session.stop();
-  });
+  const session = sessionPerSuite({ textDocumentCapabilities: { completion: { completionItem: { insertReplaceSupport: true } } } });
 
   test('the item can replace the whole word and does not add a second `=`', async () => {
     const marked = '/interface pppoe-client add add-def<|>ult-route=yes';
     const { text, position } = withCursor(marked);
-    const uri = session.uri('insert-replace');
-    await session.open(uri, text);
-    const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    const uri = session().uri('insert-replace');
+    await session().open(uri, text);
+    const result = await session().connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     const items = Array.isArray(result) ? result : (result?.items ?? []);
     const item = items.find((candidate) => candidate.label === 'add-default-route');
     assert.ok(item?.textEdit && 'replace' in item.textEdit, JSON.stringify(item));

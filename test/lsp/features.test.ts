@@ -4,7 +4,7 @@
  * documentation rather than some fixed string.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   DefinitionRequest,
   DocumentSymbolRequest,
@@ -19,7 +19,7 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { createSchemaService } from '../../server/src/schema/service.js';
-import { ensureServerBuilt, LspSession, positionOf } from './harness.js';
+import { positionOf, sessionPerSuite } from './harness.js';
 
 const schema = createSchemaService();
 
@@ -37,25 +37,16 @@ const PPP_SCRIPT = [
 const VARIABLE_SCRIPT = [':local count 0', ':foreach i in={1;2;3} do={', '  :set count ($count + $i)', '}', ':put $count', ''].join('\n');
 
 describe('hover, symbols, navigation, folding and semantic tokens over stdio', () => {
-  let session: LspSession;
-
-  before(async () => {
-    ensureServerBuilt();
-    session = await LspSession.start();
-  });
-
-  after(async () => {
-    await session.stop();
-  });
+  const session = sessionPerSuite();
 
   async function openDocument(text: string): Promise<string> {
-    const uri = session.uri('features');
-    await session.open(uri, text);
+    const uri = session().uri('features');
+    await session().open(uri, text);
     return uri;
   }
 
   async function hoverText(uri: string, position: Position): Promise<string> {
-    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    const hover = await session().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     assert.ok(hover, 'a hover');
     return (hover.contents as MarkupContent).value;
   }
@@ -191,7 +182,7 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
 
   test('document symbols: an outline by menu and object', async () => {
     const uri = await openDocument(PPP_SCRIPT);
-    const symbols = (await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await session().connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     const outline = symbols.map((section) => `${section.name}: ${(section.children ?? []).map((child) => child.name).join(', ')}`);
     assert.deepEqual(outline, ['/ppp profile: office', '/ppp secret: alice, bob', '/interface pppoe-client: pppoe-out1']);
     const secrets = symbols[1]!;
@@ -201,7 +192,7 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
   test('document symbols list top-level variables and functions', async () => {
     const text = ':global greet do={ :put "hi $name" }\n:local count 0\n';
     const uri = await openDocument(text);
-    const symbols = (await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await session().connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => `${s.name} ${s.kind}`), ['greet 12', 'count 13']);
   });
 
@@ -212,9 +203,9 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
   test('definition and references of a variable', async () => {
     const uri = await openDocument(VARIABLE_SCRIPT);
     const use = positionOf(VARIABLE_SCRIPT, '$count', 3, 2); // `:put $count` on the last line
-    const definition = (await session.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: use })) as Location[];
+    const definition = (await session().connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: use })) as Location[];
     assert.deepEqual(lines(definition), ['0:7-0:12']);
-    const references = await session.connection.sendRequest(ReferencesRequest.type, {
+    const references = await session().connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri },
       position: use,
       context: { includeDeclaration: true },
@@ -225,15 +216,15 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
   test('definition and references of a PPP profile', async () => {
     const uri = await openDocument(PPP_SCRIPT);
     const use = positionOf(PPP_SCRIPT, 'profile=office', 'profile='.length + 1, 2); // bob's profile
-    const definition = (await session.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: use })) as Location[];
+    const definition = (await session().connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: use })) as Location[];
     assert.deepEqual(lines(definition), ['1:9-1:15']);
-    const withDeclaration = await session.connection.sendRequest(ReferencesRequest.type, {
+    const withDeclaration = await session().connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri },
       position: use,
       context: { includeDeclaration: true },
     });
     assert.deepEqual(lines(withDeclaration), ['1:9-1:15', '3:35-3:41', '4:33-4:39']);
-    const withoutDeclaration = await session.connection.sendRequest(ReferencesRequest.type, {
+    const withoutDeclaration = await session().connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri },
       position: positionOf(PPP_SCRIPT, 'name=office', 6),
       context: { includeDeclaration: false },
@@ -257,7 +248,7 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
       '',
     ].join('\n');
     const uri = await openDocument(text);
-    const ranges = await session.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    const ranges = await session().connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
     const shown = (ranges ?? []).map((r) => `${r.startLine}-${r.endLine}${r.kind ? ` ${r.kind}` : ''}`).sort();
     for (const expected of ['0-1 comment', '2-4 region', '3-4', '7-9', '7-10']) assert.ok(shown.includes(expected), `${expected} in ${shown.join(', ')}`);
   });
@@ -273,10 +264,10 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
       '',
     ].join('\n');
     const uri = await openDocument(text);
-    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    const tokens = await session().connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     const data = tokens?.data ?? [];
     assert.ok(data.length > 0 && data.length % 5 === 0);
-    const legend = session.initializeResult.capabilities.semanticTokensProvider!.legend;
+    const legend = session().initializeResult.capabilities.semanticTokensProvider!.legend;
     const lineTexts = text.split('\n');
     const decoded: string[] = [];
     let line = 0;
@@ -298,7 +289,7 @@ describe('hover, symbols, navigation, folding and semantic tokens over stdio', (
       previousEnd = character + length;
       decoded.push(`${legend.tokenTypes[type]} ${lineTexts[line]!.slice(character, character + length)}`);
     }
-    const ranged = await session.connection.sendRequest(SemanticTokensRangeRequest.type, {
+    const ranged = await session().connection.sendRequest(SemanticTokensRangeRequest.type, {
       textDocument: { uri },
       range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } },
     });

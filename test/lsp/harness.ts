@@ -3,6 +3,7 @@
  * --stdio`, speaks LSP through vscode-jsonrpc, answers workspace/configuration with the test's settings, and
  * collects publishDiagnostics notifications so tests can wait for them (bounded, no sleeps).
  */
+import { after, before } from 'node:test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -272,3 +273,23 @@ export function formatDiagnostics(params: PublishDiagnosticsParams): string[] {
       `${severity[d.severity ?? 1]} ${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`,
   );
 }
+
+/**
+ * One language server for the enclosing `describe`: built if stale and started before its tests, stopped after
+ * them. Returns a getter, because the session exists only once `before` has run.
+ */
+export function sessionPerSuite(options: SessionOptions = {}): () => LspSession {
+  let session: LspSession | undefined;
+  before(async () => {
+    ensureServerBuilt();
+    session = await LspSession.start(options);
+  });
+  after(async () => {
+    await session?.stop();
+  });
+  return () => {
+    if (!session) throw new Error('the language server session is used before `before` has started it');
+    return session;
+  };
+}
+

@@ -4,31 +4,22 @@
  * really clears the finding (and does not trade it for another).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ensureServerBuilt, formatDiagnostics, LspSession } from './harness.js';
+import { formatDiagnostics, sessionPerSuite } from './harness.js';
 
 describe('quick fixes over stdio', () => {
-  let session: LspSession;
-
-  before(async () => {
-    ensureServerBuilt();
-    session = await LspSession.start();
-  });
-
-  after(async () => {
-    await session.stop();
-  });
+  const session = sessionPerSuite();
 
   /** Opens `text`, waits for its diagnostics and asks for the code actions of the first finding with `code`. */
   async function actionsFor(text: string, code: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
-    const uri = session.uri('quick-fix');
-    await session.open(uri, text);
-    const published = await session.waitForDiagnostics(uri, 1);
+    const uri = session().uri('quick-fix');
+    await session().open(uri, text);
+    const published = await session().waitForDiagnostics(uri, 1);
     const diagnostic = published.diagnostics.find((d) => d.code === code);
     assert.ok(diagnostic, `a ${code} finding in:\n${formatDiagnostics(published).join('\n')}`);
-    const answer = await session.connection.sendRequest(CodeActionRequest.type, {
+    const answer = await session().connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
@@ -46,9 +37,9 @@ describe('quick fixes over stdio', () => {
 
   /** The findings the server reports for `text`, as `code: message` lines. */
   async function findings(text: string): Promise<string[]> {
-    const uri = session.uri('quick-fix-result');
-    await session.open(uri, text);
-    const published = await session.waitForDiagnostics(uri, 1);
+    const uri = session().uri('quick-fix-result');
+    await session().open(uri, text);
+    const published = await session().waitForDiagnostics(uri, 1);
     return formatDiagnostics(published);
   }
 

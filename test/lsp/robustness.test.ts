@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   CompletionRequest,
   DocumentSymbolRequest,
@@ -14,7 +14,7 @@ import {
   SemanticTokensRequest,
   type Position,
 } from 'vscode-languageserver/node';
-import { ensureServerBuilt, LspSession, ROOT } from './harness.js';
+import { ROOT, sessionPerSuite } from './harness.js';
 
 const TRICKY_INPUTS: Readonly<Record<string, string>> = {
   empty: '',
@@ -50,44 +50,35 @@ function brokenCorpus(): { name: string; text: string }[] {
 }
 
 describe('features on broken input', () => {
-  let session: LspSession;
-
-  before(async () => {
-    ensureServerBuilt();
-    session = await LspSession.start();
-  });
-
-  after(async () => {
-    await session.stop();
-  });
+  const session = sessionPerSuite();
 
   async function exercise(text: string, positions: number): Promise<void> {
-    const uri = session.uri('robust');
-    await session.open(uri, text);
-    await session.waitForDiagnostics(uri, 1);
+    const uri = session().uri('robust');
+    await session().open(uri, text);
+    await session().waitForDiagnostics(uri, 1);
     const textDocument = { uri };
     for (const position of positionsOf(text, positions)) {
-      await session.connection.sendRequest(CompletionRequest.type, { textDocument, position });
-      await session.connection.sendRequest(HoverRequest.type, { textDocument, position });
+      await session().connection.sendRequest(CompletionRequest.type, { textDocument, position });
+      await session().connection.sendRequest(HoverRequest.type, { textDocument, position });
     }
-    await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
-    await session.connection.sendRequest(FoldingRangeRequest.type, { textDocument });
-    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
+    await session().connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
+    await session().connection.sendRequest(FoldingRangeRequest.type, { textDocument });
+    const tokens = await session().connection.sendRequest(SemanticTokensRequest.type, { textDocument });
     assert.equal((tokens?.data.length ?? 0) % 5, 0);
   }
 
   for (const [name, text] of Object.entries(TRICKY_INPUTS)) {
     test(`unusual input: ${name}`, async () => {
       await exercise(text, 400);
-      assert.deepEqual(session.logs.filter((line) => line.includes('failed')), []);
-      assert.equal(session.exited, false);
+      assert.deepEqual(session().logs.filter((line) => line.includes('failed')), []);
+      assert.equal(session().exited, false);
     });
   }
 
   const corpus = brokenCorpus();
   test(`the broken corpus (${corpus.length} scripts) never makes a feature fail`, { skip: corpus.length === 0 && 'no ../shared corpus' }, async () => {
     for (const file of corpus) await exercise(file.text, 60);
-    assert.deepEqual(session.logs.filter((line) => line.includes('failed')), []);
-    assert.equal(session.exited, false);
+    assert.deepEqual(session().logs.filter((line) => line.includes('failed')), []);
+    assert.equal(session().exited, false);
   });
 });
