@@ -198,13 +198,17 @@ scenario('completion after "/interface pppoe-client add " offers and inserts add
   await page.keyboard.type('add-def');
   await page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'add-default-route' }).waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+  // Accepting a parameter inserts `name=` and asks for completion again, so the widget comes back with the
+  // parameter's values: wait for the text and then for those values, not for the widget to go away.
+  await activeEditor(page).locator('.view-line', { hasText: /add-default-route=/ }).first().waitFor({ timeout: 20000 });
   const lines = await editorLines(page);
   assert.ok(
-    lines.some((line) => line.startsWith('/interface pppoe-client add add-default-route')),
+    lines.some((line) => line.startsWith('/interface pppoe-client add add-default-route=')),
     `the accepted item is not in the text:\n${lines.join('\n')}`,
   );
+  await page.locator('.suggest-widget .monaco-list-row', { hasText: /^\s*yes/ }).first().waitFor({ timeout: 20000 });
   await page.keyboard.press('Escape');
+  await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
 });
 
 scenario('the pppoe-failover snippet inserts the whole failover recipe, which has no problems', { edits: ['failover.rsc'] }, async () => {
