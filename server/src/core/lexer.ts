@@ -99,12 +99,25 @@ export function lex(text: string, start = 0, end = text.length): LexResult {
   return new Scanner(text, start, end).run();
 }
 
+/** The tokens of one batch of whole top-level lines; comments, problems and `commentsInBraces` grow across batches. */
+export type LexBatch = LexResult & { readonly done: boolean };
+
+/**
+ * A lexer that hands out the tokens in batches of whole top-level lines (at least `minTokens` each, except the
+ * last). The parser of a big file works batch by batch, so a batch's tokens die young instead of all of them
+ * living, and being copied by the garbage collector, until the whole file is parsed.
+ */
+export function lexInBatches(text: string, minTokens: number): () => LexBatch {
+  const scanner = new Scanner(text, 0, text.length);
+  return () => scanner.runBatch(minTokens);
+}
+
 class Scanner {
   private pos = 0;
-  private readonly tokens: RscToken[] = [];
+  private tokens: RscToken[] = [];
   private readonly comments: Span[] = [];
   private readonly problems: RawProblem[] = [];
-  private readonly topLevelBreaks: number[] = [];
+  private topLevelBreaks: number[] = [];
   private readonly commentsInBraces = new Map<number, Span>();
   private readonly frames: Frame[] = [{ open: '', start: 0, where: false }];
   /** True where a new command may start: `#` is a comment here, `:`/`/` are prefixes. */
@@ -129,9 +142,26 @@ class Scanner {
   }
 
   run(): LexResult {
+    return this.runBatch(Infinity);
+  }
+
+  /**
+   * Lexes on from where the last batch stopped, up to the first top-level line break after `minTokens` tokens
+   * (or to the end, where unclosed brackets are closed).
+   */
+  runBatch(minTokens: number): LexBatch {
+    if (this.tokens.length > 0 || this.topLevelBreaks.length > 0) {
+      this.tokens = [];
+      this.topLevelBreaks = [];
+    }
     const text = this.text;
     const length = this.end;
     while (this.pos < length) {
+      // The last token is a line break outside all brackets: the next batch starts a new top-level line.
+      const breaks = this.topLevelBreaks;
+      if (this.tokens.length >= minTokens && breaks.length > 0 && breaks[breaks.length - 1] === this.tokens.length - 1) {
+        return { tokens: this.tokens, topLevelBreaks: this.topLevelBreaks, comments: this.comments, commentsInBraces: this.commentsInBraces, problems: this.problems, done: false };
+      }
       const code = text.charCodeAt(this.pos);
       if (isSpace(code)) {
         this.pos++;
@@ -151,7 +181,7 @@ class Scanner {
       }
     }
     this.closeAllAtEnd();
-    return { tokens: this.tokens, topLevelBreaks: this.topLevelBreaks, comments: this.comments, commentsInBraces: this.commentsInBraces, problems: this.problems };
+    return { tokens: this.tokens, topLevelBreaks: this.topLevelBreaks, comments: this.comments, commentsInBraces: this.commentsInBraces, problems: this.problems, done: true };
   }
 
   private get frame(): Frame {

@@ -7,7 +7,7 @@
 import type { Script, Span, Statement } from './ast.js';
 import { AstBuilder } from './astBuilder.js';
 import { grammar, type CstNode } from './grammar.js';
-import { lex } from './lexer.js';
+import { lexInBatches } from './lexer.js';
 import { parserErrorProblems } from './parserErrors.js';
 import { isSimpleRun, isWellFormedSimpleRun } from './simpleStatements.js';
 import type { Problem } from './problems.js';
@@ -36,50 +36,60 @@ interface CoreResult {
  */
 const SLICE_TOKENS = 300;
 
-/** Whether the fast path for simple statements (simpleStatements.ts) is used; tests compare both ways. */
-export const parserOptions = { simpleStatementFastPath: true };
+/**
+ * - `simpleStatementFastPath`: whether plain lines skip the Chevrotain parser (simpleStatements.ts);
+ * - `batchTokens`: the file is lexed, parsed and built a batch of whole lines of at least this many tokens at a
+ *   time, so tokens do not outlive their batch (see lexInBatches).
+ * Tests compare the trees made with other settings.
+ */
+export const parserOptions = { simpleStatementFastPath: true, batchTokens: 4096 };
 
 /** Lexes, parses and builds one text; `depth` counts how deep inside strings this code is. */
 function parseCore(text: string, depth: number): CoreResult {
-  const lexed = lex(text);
+  const nextBatch = lexInBatches(text, parserOptions.batchTokens);
   const parser = grammar();
-  const problems = lexed.problems;
-  const comments = lexed.comments;
-  const builder = new AstBuilder(text, problems, comments, depth, parseCore, lexed.commentsInBraces);
+  let batch = nextBatch();
+  const problems = batch.problems;
+  const comments = batch.comments;
+  const builder = new AstBuilder(text, problems, comments, depth, parseCore, batch.commentsInBraces);
   const statements: Statement[] = [];
-  const { tokens, topLevelBreaks } = lexed;
   const fastPath = parserOptions.simpleStatementFastPath;
 
   const build = (cst: CstNode): void => {
     for (const statement of builder.script(cst, { start: 0, end: text.length }).statements) statements.push(statement);
   };
-  const parse = (from: number, to: number): void => {
-    parser.input = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to);
-    const cst = parser.script();
-    if (parser.errors.length > 0) problems.push(...parserErrorProblems(parser.errors, text, text.length));
-    build(cst);
-  };
+  for (;;) {
+    const { tokens, topLevelBreaks } = batch;
+    const parse = (from: number, to: number): void => {
+      parser.input = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to);
+      const cst = parser.script();
+      if (parser.errors.length > 0) problems.push(...parserErrorProblems(parser.errors, text, text.length));
+      build(cst);
+    };
 
-  // The token stream is cut at line breaks outside all brackets into lines; runs of simple lines take the fast
-  // path, the other lines go to the parser in slices of about SLICE_TOKENS tokens.
-  let runStart = 0;
-  let runSimple = false;
-  let lineStart = 0;
-  const flush = (end: number): void => {
-    if (end <= runStart) return;
-    if (runSimple && isWellFormedSimpleRun(tokens, runStart, end)) builder.simpleStatements(tokens, runStart, end, statements);
-    else parse(runStart, end);
-    runStart = end;
-  };
-  for (let k = 0; k <= topLevelBreaks.length; k++) {
-    const lineEnd = k < topLevelBreaks.length ? topLevelBreaks[k]! + 1 : tokens.length;
-    if (lineEnd <= lineStart) continue;
-    const simple = fastPath && isSimpleRun(tokens, lineStart, lineEnd);
-    if (lineStart > runStart && (simple !== runSimple || lineStart - runStart >= SLICE_TOKENS)) flush(lineStart);
-    if (runStart === lineStart) runSimple = simple;
-    lineStart = lineEnd;
+    // The token stream is cut at line breaks outside all brackets into lines; runs of simple lines take the fast
+    // path, the other lines go to the parser in slices of about SLICE_TOKENS tokens.
+    let runStart = 0;
+    let runSimple = false;
+    let lineStart = 0;
+    const flush = (end: number): void => {
+      if (end <= runStart) return;
+      if (runSimple && isWellFormedSimpleRun(tokens, runStart, end)) builder.simpleStatements(tokens, runStart, end, statements);
+      else parse(runStart, end);
+      runStart = end;
+    };
+    for (let k = 0; k <= topLevelBreaks.length; k++) {
+      const lineEnd = k < topLevelBreaks.length ? topLevelBreaks[k]! + 1 : tokens.length;
+      if (lineEnd <= lineStart) continue;
+      const simple = fastPath && isSimpleRun(tokens, lineStart, lineEnd);
+      if (lineStart > runStart && (simple !== runSimple || lineStart - runStart >= SLICE_TOKENS)) flush(lineStart);
+      if (runStart === lineStart) runSimple = simple;
+      lineStart = lineEnd;
+    }
+    flush(tokens.length);
+    if (batch.done) break;
+    batch = nextBatch();
   }
-  flush(tokens.length);
   parser.input = [];
   return { script: { kind: 'script', span: { start: 0, end: text.length }, statements }, problems, comments };
 }
