@@ -83,14 +83,20 @@ export function createCommandResolver(schema: SchemaService): (node: CommandStat
     return {
       kind: shape.kind,
       menuPath: shape.menuPath,
-      pathWords: shape.pathIndices.map((i) => node.words[i]!),
+      pathWords: shape.pathIndices.length === 0 ? NO_WORDS : shape.pathIndices.map((i) => node.words[i]!),
       commandWord,
       commandName: shape.commandName,
-      positionalWords: shape.kind === 'global' || shape.kind === 'menu-command' ? node.words.slice(shape.commandIndex + 1) : [],
+      positionalWords: (shape.kind === 'global' || shape.kind === 'menu-command') && shape.commandIndex + 1 < node.words.length ? node.words.slice(shape.commandIndex + 1) : NO_WORDS,
       slashPath: node.slashPath,
     };
   };
 }
+
+/**
+ * The empty word list every resolution without path or positional words shares: most commands of an export have
+ * neither, and 40,000 empty arrays are 2.5 MB kept for as long as the document is open.
+ */
+const NO_WORDS: readonly Word[] = Object.freeze([]);
 
 /**
  * Splits a command's words into path, command and positional words.

@@ -84,8 +84,10 @@ type Paired = ValueEntry | WhereEntry | { readonly kind: 'named'; readonly name?
  * holds some 100,000 small arrays (words, arguments, statements): copied tight, they take a fifth of the memory.
  */
 function tight<T>(items: T[]): T[] {
-  return items.length === 0 ? [] : items.slice();
+  return items.length === 0 ? (EMPTY_LIST as unknown as T[]) : items.slice();
 }
+/** One frozen empty list for every empty list of the tree (most commands have no words or no arguments). */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
 
 function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: endOf(token) };

@@ -8,6 +8,8 @@ import { describeCode, RULES } from './registry.js';
 import type { Finding, RuleSeverityConfig } from './rule.js';
 import { collectSuppressions } from './suppressions.js';
 import { PartialRuleFailure } from './rules/extraChecks.js';
+import { forgetGlobalCalls } from './rules/globalCalls.js';
+import { forgetKnownMenuCommands } from './rules/shared.js';
 
 export type { Finding, RuleSeverityConfig } from './rule.js';
 
@@ -42,6 +44,10 @@ export function computeDiagnostics(analysis: DocumentAnalysis, context: Diagnost
       add('internal-error', `internal error in rule ${rule.code}: ${message}`, { start: 0, end: 0 }, 'error');
     }
   }
+  // What the rules shared is only for this run: the server keeps the analysis of every open document, and for a
+  // 50,000-line export these lists are 15 MB more to keep.
+  forgetKnownMenuCommands(analysis.commands);
+  forgetGlobalCalls(analysis);
 
   const suppressed = collectSuppressions(analysis);
   const visible = suppressed.size === 0

@@ -58,6 +58,11 @@ export interface GlobalCall {
 
 const cache = new WeakMap<DocumentAnalysis, { schema: SchemaService; calls: GlobalCall[] }>();
 
+/** Drops the global calls of `analysis` (diagnostics call this when all rules have run). */
+export function forgetGlobalCalls(analysis: DocumentAnalysis): void {
+  cache.delete(analysis);
+}
+
 /** The global commands of a document with their arguments laid out, once per analysis and schema. */
 export function globalCalls(analysis: DocumentAnalysis, schema: SchemaService): readonly GlobalCall[] {
   const cached = cache.get(analysis);

@@ -34,6 +34,11 @@ export interface CheckedCommand {
  */
 const cache = new WeakMap<readonly ResolvedCommand[], { schema: SchemaService; list: CheckedCommand[] }>();
 
+/** Drops the list of `commands` (diagnostics call this when all rules have run). */
+export function forgetKnownMenuCommands(commands: readonly ResolvedCommand[]): void {
+  cache.delete(commands);
+}
+
 export function knownMenuCommands(commands: readonly ResolvedCommand[], schema: SchemaService): readonly CheckedCommand[] {
   const cached = cache.get(commands);
   if (cached && cached.schema === schema) return cached.list;
