@@ -2,7 +2,7 @@
  * Symbols of a document: variables with their scopes, functions, and the named objects the file creates and
  * refers to (interfaces, VLANs, PPP profiles, IP pools, address lists, routing tables, marks).
  */
-import type { CommandStatement, Expression, Script, Span, VariableRef } from '../core/ast.js';
+import type { CommandStatement, Expression, Script, Span } from '../core/ast.js';
 import type { MenuSchema, ObjectKind, ParameterSchema, SchemaService, ValueType } from '../schema/types.js';
 import { checkValue } from '../schema/values/values.js';
 import type {
@@ -17,24 +17,24 @@ import type {
 import { argumentValue, forEachExpression, forEachStatement } from './walk.js';
 
 export function collectSymbols(root: Script, commands: readonly ResolvedCommand[], schema: SchemaService): SymbolTable {
-  const byNode = new Map<CommandStatement, ResolvedCommand>();
-  for (const command of commands) byNode.set(command.node, command);
-
   const variables: VariableSymbol[] = [];
   const refs: { name: string; span: Span }[] = [];
   const objects: ObjectSymbol[] = [];
   const objectReferences: ObjectReference[] = [];
+  const collectVariable = (expr: Expression): void => {
+    if (expr.kind === 'variable') refs.push({ name: expr.name, span: expr.nameSpan ?? expr.span });
+  };
 
+  // `commands` were resolved by the same walk, so the n-th command visited is the n-th resolved (no map of
+  // 40,000 entries for a big export); a list that does not match (a failed resolution) is simply not used.
+  let index = 0;
   forEachStatement(root, (visit) => {
     if (visit.statement.kind !== 'command') return;
     const node = visit.statement;
-    const command = byNode.get(node);
+    const candidate = commands[index++];
+    const command = candidate?.node === node ? candidate : undefined;
     if (node.callee) refs.push({ name: node.callee.name, span: node.callee.nameSpan ?? node.callee.span });
-    for (const arg of node.args ?? []) {
-      forEachExpression(argumentValue(arg), (expr) => {
-        if (expr.kind === 'variable') refs.push({ name: expr.name, span: (expr as VariableRef).nameSpan ?? expr.span });
-      });
-    }
+    for (const arg of node.args ?? []) forEachExpression(argumentValue(arg), collectVariable);
     if (!command) return;
     if (command.kind === 'global') {
       declareFromGlobal(command, visit.script, variables);

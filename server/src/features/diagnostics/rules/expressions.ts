@@ -9,21 +9,24 @@ export const bareWordInExpression: Rule = {
   description: 'A bare word inside `( )` such as `(installedVersion != $latest)`: RouterOS reads it as a variable, but without `$` a reader takes it for text.',
   check({ analysis }) {
     const reports: RuleReport[] = [];
+    const reportGroup = (expr: Expression): void => {
+      if (expr.kind !== 'group' || !expr.expression) return;
+      for (const word of bareWords(expr.expression)) {
+        reports.push({
+          message: `\`${word.text}\` inside \`( )\` is read as the variable \`$${word.text}\`: write \`$${word.text}\` (or \`"${word.text}"\` if you meant text)`,
+          span: word.span,
+          data: { replacement: `$${word.text}` },
+        });
+      }
+    };
     for (const command of analysis.commands) {
       // In `find`/`print` filters and after `where`, bare words are the item's properties.
       if (command.commandName === 'find' || command.commandName === 'print') continue;
       for (const arg of command.node.args ?? []) {
         if (arg.kind === 'where') continue;
-        forEachExpression(argumentValue(arg), (expr) => {
-          if (expr.kind !== 'group' || !expr.expression) return;
-          for (const word of bareWords(expr.expression)) {
-            reports.push({
-              message: `\`${word.text}\` inside \`( )\` is read as the variable \`$${word.text}\`: write \`$${word.text}\` (or \`"${word.text}"\` if you meant text)`,
-              span: word.span,
-              data: { replacement: `$${word.text}` },
-            });
-          }
-        });
+        const value = argumentValue(arg);
+        // A plain word or number holds no `( )`: most values of an export.
+        if (value && value.kind !== 'literal') forEachExpression(value, reportGroup);
       }
     }
     return reports;
