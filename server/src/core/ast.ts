@@ -5,6 +5,10 @@
  * also for code nested inside strings: the parser maps offsets of a decoded nested script back to the file,
  * so features never need to know whether a node came from a string.
  *
+ * A `span` is read-only and may be shared: the nodes a big export has by the hundred thousand (words, literals,
+ * named and positional arguments, commands) are their own span (`node.span === node`, with `start`/`end` on the
+ * node), so a span is not a plain `{ start, end }` to compare, spread or serialise whole; read its two fields.
+ *
  * Nodes produced by error recovery may be incomplete: optional fields are really optional, and lists may be
  * empty. Code that walks the tree must tolerate that (see docs/architecture.md, "Invariants").
  */

@@ -12,7 +12,7 @@ import { tokenize } from '../../../server/src/core/tokens.js';
 function assertSound(text: string, result: ParseResult): void {
   for (const found of result.problems) {
     assert.ok(!found.message.startsWith('internal parser error'), found.message);
-    assert.ok(found.span.start >= 0 && found.span.start <= found.span.end && found.span.end <= text.length, `problem span ${JSON.stringify(found.span)}`);
+    assert.ok(found.span.start >= 0 && found.span.start <= found.span.end && found.span.end <= text.length, `problem span ${found.span.start}-${found.span.end}`);
   }
   for (const comment of result.comments) assert.ok(comment.start >= 0 && comment.start <= comment.end && comment.end <= text.length);
   const stack: unknown[] = [result.script];
@@ -24,7 +24,7 @@ function assertSound(text: string, result: ParseResult): void {
       for (const [key, child] of Object.entries(value)) {
         if (key === 'span' || key === 'nameSpan' || key === 'operatorSpan') {
           const span = child as { start: number; end: number };
-          assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${key} ${JSON.stringify(span)} in a text of ${text.length}`);
+          assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${key} ${span.start}-${span.end} in a text of ${text.length}`);
         } else {
           stack.push(child);
         }

@@ -81,7 +81,7 @@ describe('statements', () => {
     assert.equal(statement.prefix, 'slash');
     assert.equal(statement.slashPath, true);
     assert.deepEqual(statement.words.map((word) => text.slice(word.span.start, word.span.end)), ['ip', 'address', 'print']);
-    assert.deepEqual(statement.span, { start: 2, end: text.length });
+    assert.deepEqual([statement.span.start, statement.span.end], [2, text.length]);
   });
 
   it('gives the colon-less global command no prefix', () => {
