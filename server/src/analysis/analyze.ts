@@ -10,7 +10,7 @@ import { createCommandResolver } from './menuContext.js';
 import { collectSymbols } from './symbols.js';
 import { determineTargetVersion } from './targetVersion.js';
 import type { DocumentAnalysis, ResolvedCommand, SymbolTable } from './types.js';
-import { forEachStatement } from './walk.js';
+import { argumentValue, forEachStatement } from './walk.js';
 
 export interface AnalyzeOptions {
   readonly schema: SchemaService;
@@ -32,7 +32,7 @@ export function analyzeDocument(text: string, options: AnalyzeOptions): Document
     parse.problems.push(internalProblem('menu analysis', error, text.length));
   }
   try {
-    symbols = collectSymbols(parse.script, commands, options.schema);
+    symbols = collectSymbols(commands, options.schema);
   } catch (error) {
     parse.problems.push(internalProblem('symbol analysis', error, text.length));
   }
@@ -58,6 +58,19 @@ function internalProblem(stage: string, error: unknown, length: number) {
 }
 
 /**
+ * Whether code can sit inside the command (a block, or an argument that is more than a plain word): only such a
+ * command is ever a `parentCommand`, so only those need finding by node.
+ */
+function mayHoldCode(node: CommandStatement): boolean {
+  if (node.block || node.callee) return true;
+  for (const arg of node.args) {
+    const value = argumentValue(arg);
+    if (value && value.kind !== 'literal') return true;
+  }
+  return false;
+}
+
+/**
  * Resolves every command in document order. The current menu is tracked per script: a bare path line changes it
  * for the following lines of the same script; a block starts in the menu of the command that owns it; a
  * substitution resolves against the enclosing command's menu and never changes the current menu; code in a
@@ -71,12 +84,16 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
   // One array per distinct menu path: rules look paths up in the schema many times, and the schema caches its
   // keys per array.
   const interned = new Map<string, readonly string[]>();
+  // The resolver's memo hands out the same array for the same shape of line: remember what it interned to.
+  const internedArrays = new Map<readonly string[], readonly string[]>();
   const intern = (path: readonly string[]): readonly string[] => {
+    const known = internedArrays.get(path);
+    if (known) return known;
     const key = path.join(' ');
-    const existing = interned.get(key);
-    if (existing) return existing;
-    interned.set(key, path);
-    return path;
+    const existing = interned.get(key) ?? path;
+    if (existing === path) interned.set(key, path);
+    internedArrays.set(path, existing);
+    return existing;
   };
   // The root menu is one array too, so the resolver's memo finds it by identity.
   const rootMenu = intern([]);
@@ -113,11 +130,12 @@ function resolveCommands(root: Script, schema: SchemaService): ResolvedCommand[]
       positionalWords: resolution.positionalWords,
       slashPath: resolution.slashPath,
       parent,
+      script: visit.script,
       inNestedString: visit.inNestedString,
       depth: visit.depth,
     };
     resolved.push(command);
-    byNode.set(node, command);
+    if (mayHoldCode(node)) byNode.set(node, command);
     if (resolution.kind === 'menu-change' && !visit.inSubstitution && !node.block) {
       currentMenu.set(visit.script, command.menuPath);
     }

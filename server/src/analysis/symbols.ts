@@ -14,9 +14,9 @@ import type {
   VariableReference,
   VariableSymbol,
 } from './types.js';
-import { argumentValue, forEachExpression, forEachStatement } from './walk.js';
+import { argumentValue, forEachExpression } from './walk.js';
 
-export function collectSymbols(root: Script, commands: readonly ResolvedCommand[], schema: SchemaService): SymbolTable {
+export function collectSymbols(commands: readonly ResolvedCommand[], schema: SchemaService): SymbolTable {
   const variables: VariableSymbol[] = [];
   const refs: { name: string; span: Span }[] = [];
   const objects: ObjectSymbol[] = [];
@@ -25,25 +25,23 @@ export function collectSymbols(root: Script, commands: readonly ResolvedCommand[
     if (expr.kind === 'variable') refs.push({ name: expr.name, span: expr.nameSpan ?? expr.span });
   };
 
-  // `commands` were resolved by the same walk, so the n-th command visited is the n-th resolved (no map of
-  // 40,000 entries for a big export); a list that does not match (a failed resolution) is simply not used.
-  let index = 0;
-  forEachStatement(root, (visit) => {
-    if (visit.statement.kind !== 'command') return;
-    const node = visit.statement;
-    const candidate = commands[index++];
-    const command = candidate?.node === node ? candidate : undefined;
+  // Every command of the document is in `commands`, in document order, with the script that holds it; the
+  // expressions of its arguments hold no commands of their own (those are in the list too).
+  for (const command of commands) {
+    const node = command.node;
     if (node.callee) refs.push({ name: node.callee.name, span: node.callee.nameSpan ?? node.callee.span });
-    for (const arg of node.args ?? []) forEachExpression(argumentValue(arg), collectVariable);
-    if (!command) return;
+    for (const arg of node.args) {
+      const value = argumentValue(arg);
+      if (value && value.kind !== 'literal') forEachExpression(value, collectVariable);
+    }
     if (command.kind === 'global') {
-      declareFromGlobal(command, visit.script, variables);
+      declareFromGlobal(command, command.script, variables);
       // `:set x 5` writes the variable: a reference for navigation and rename.
       const target = command.positionalWords[0];
       if (command.commandName === 'set' && target) refs.push({ name: target.text.replace(/^\$/, ''), span: target.span });
     }
     if (command.kind === 'menu-command') collectObjects(command, schema, objects, objectReferences);
-  });
+  }
 
   const byName = new Map<string, VariableSymbol[]>();
   for (const variable of variables) {

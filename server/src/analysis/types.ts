@@ -45,6 +45,8 @@ export interface ResolvedCommand {
   readonly slashPath?: boolean;
   /** The command this one is nested in (`[find]` inside `set`), for menu inheritance. */
   readonly parent?: ResolvedCommand;
+  /** The script (file, block body, substitution or code in a string) that holds the command: its scope. */
+  readonly script: Script;
   /** True when the command sits in code nested in a string (`source="..."`). */
   readonly inNestedString: boolean;
   /** Depth of `{}` blocks and `[]` substitutions around the command. */

@@ -7,7 +7,7 @@ import type { Span } from '../../../core/ast.js';
 import { inVersionWindow } from '../../../core/version.js';
 import { staticText } from '../../../analysis/symbols.js';
 import { abbreviationOf } from '../../../analysis/menuContext.js';
-import type { ParameterSchema } from '../../../schema/types.js';
+import type { GlobalCommandSchema, ParameterSchema } from '../../../schema/types.js';
 import { checkValue } from '../../../schema/values/values.js';
 import type { RuleContext, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
@@ -124,18 +124,12 @@ export function missingGlobalArguments({ analysis, schema }: RuleContext): RuleR
   const reports: RuleReport[] = [];
   for (const call of globalCalls(analysis, schema)) {
     if (!call.slotsKnown || call.unreadable) continue;
-    const names = new Set(call.global.parameters.map((p) => p.name));
-    const given = new Set<string>([
-      ...call.named.map((a) => a.name.text),
-      // `:local a=1` names its variable, wrongly: unknown-parameter says how to write it.
-      ...(VARIABLE_COMMANDS.has(call.global.name) && call.named.some((a) => !names.has(a.name.text)) ? ['name'] : []),
-      ...call.missingEquals.map((m) => m.parameter.name),
-      ...call.values.flatMap((v) => (v.slot ? [v.slot.name] : [])),
-    ]);
-    const positional = new Set(call.global.positional ?? []);
-    const missing = call.global.parameters.filter((p) => p.required && !given.has(p.name));
-    if (missing.length === 0) continue;
-    const parts = missing.map((p) => (positional.has(p.name) ? SLOT_LABELS[p.name] ?? `a value for <${p.name}>` : `\`${p.name}=\``));
+    const facts = globalFacts(call.global);
+    if (facts.required.length === 0) continue;
+    let missing: ParameterSchema[] | undefined;
+    for (const parameter of facts.required) if (!isGiven(call, parameter.name, facts.names)) (missing ??= []).push(parameter);
+    if (!missing) continue;
+    const parts = missing.map((p) => (facts.positional.has(p.name) ? SLOT_LABELS[p.name] ?? `a value for <${p.name}>` : `\`${p.name}=\``));
     reports.push({
       message: `\`:${call.global.name}\` needs ${parts.join(' and ')}: \`${call.global.syntax}\``,
       span: call.commandWord.span,
@@ -143,6 +137,36 @@ export function missingGlobalArguments({ analysis, schema }: RuleContext): RuleR
     });
   }
   return reports;
+}
+
+/** What missing-argument checks need of a global command, worked out once per command. */
+interface GlobalFacts {
+  readonly names: ReadonlySet<string>;
+  readonly positional: ReadonlySet<string>;
+  readonly required: readonly ParameterSchema[];
+}
+const factsByGlobal = new WeakMap<GlobalCommandSchema, GlobalFacts>();
+function globalFacts(global: GlobalCommandSchema): GlobalFacts {
+  let facts = factsByGlobal.get(global);
+  if (!facts) {
+    facts = {
+      names: new Set(global.parameters.map((p) => p.name)),
+      positional: new Set(global.positional ?? []),
+      required: global.parameters.filter((p) => p.required),
+    };
+    factsByGlobal.set(global, facts);
+  }
+  return facts;
+}
+
+/** Whether the call gives the argument `name`: by name, as a name missing its `=`, or as a positional value. */
+function isGiven(call: GlobalCall, name: string, names: ReadonlySet<string>): boolean {
+  for (const arg of call.named) if (arg.name.text === name) return true;
+  // `:local a=1` names its variable, wrongly: unknown-parameter says how to write it.
+  if (name === 'name' && VARIABLE_COMMANDS.has(call.global.name) && call.named.some((a) => !names.has(a.name.text))) return true;
+  for (const missingEquals of call.missingEquals) if (missingEquals.parameter.name === name) return true;
+  for (const value of call.values) if (value.slot?.name === name) return true;
+  return false;
 }
 
 /** duplicate-parameter: `:if (...) do={...} else={...} else={...}`. */
