@@ -49,6 +49,9 @@ export function collectSymbols(commands: readonly ResolvedCommand[], schema: Sch
     if (list) list.push(variable);
     else byName.set(variable.name, [variable]);
   }
+  // Declarations are collected in document order; keep each name's list sorted by where it becomes visible
+  // (a stable sort, so equal positions keep their order) for findDeclaration's binary search.
+  for (const list of byName.values()) if (!isSortedByVisibility(list)) list.sort((a, b) => a.visibleFrom - b.visibleFrom);
   const variableReferences: VariableReference[] = refs.map((ref) => ({ name: ref.name, span: ref.span, declaration: findDeclaration(byName.get(ref.name) ?? [], ref) }));
   return { variables, variableReferences, objects, objectReferences };
 }
@@ -92,16 +95,35 @@ function nameArgument(node: CommandStatement): { text: string; span: Span } | un
   return { text, span: quoted ? { start: value.span.start + 1, end: value.span.end - 1 } : value.span };
 }
 
-/** The declaration a reference sees, among the declarations of the same name. */
-function findDeclaration(candidates: readonly VariableSymbol[], ref: { name: string; span: Span }): VariableSymbol | undefined {
+/**
+ * The declaration a reference sees, among the declarations of the same name (in document order, so by
+ * `visibleFrom`): the one in the innermost (latest-starting) scope that holds the reference, and of those the
+ * latest. Searched backwards from the last declaration before the reference, and only as far as a better one can
+ * be: a declaration's scope starts before it, so one declared before the best scope starts cannot win. (A scan of
+ * every candidate was quadratic: 2 million checks for the 17,000 references of a 50,000-line export.)
+ */
+export function findDeclaration(candidates: readonly VariableSymbol[], ref: { name: string; span: Span }): VariableSymbol | undefined {
+  const at = ref.span.start;
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (candidates[mid]!.visibleFrom <= at) low = mid + 1;
+    else high = mid;
+  }
   let best: VariableSymbol | undefined;
-  for (const candidate of candidates) {
-    if (ref.span.start < candidate.scope.span.start || ref.span.start > candidate.visibleTo) continue;
-    if (candidate.visibleFrom > ref.span.start) continue;
-    // The innermost (latest-starting) scope wins, then the latest declaration.
-    if (!best || candidate.scope.span.start >= best.scope.span.start) best = candidate;
+  for (let i = low - 1; i >= 0; i--) {
+    const candidate = candidates[i]!;
+    if (best && candidate.visibleFrom < best.scope.span.start) break;
+    if (at < candidate.scope.span.start || at > candidate.visibleTo) continue;
+    if (!best || candidate.scope.span.start > best.scope.span.start) best = candidate;
   }
   return best;
+}
+
+function isSortedByVisibility(list: readonly VariableSymbol[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.visibleFrom < list[i - 1]!.visibleFrom) return false;
+  return true;
 }
 
 function collectObjects(command: ResolvedCommand, schema: SchemaService, objects: ObjectSymbol[], references: ObjectReference[]): void {

@@ -94,13 +94,19 @@ export const undeclaredVariable: Rule = {
     const declared = new Set(analysis.symbols.variables.map((v) => v.name));
     // One finding per name and program (the file, or code stored by a command): at the first use.
     const groups = new Map<string, { first: Span; name: string; count: number }>();
+    // The references are in document order: sweep the regions and programs along with them, keeping only those
+    // that start before the reference and have not ended (a scan of all of them per reference was quadratic).
+    const openRegions = new OpenSpans(regions, (r) => r.span);
+    const openPrograms = new OpenSpans(programs, (p) => p);
     for (const ref of undeclared) {
+      const inRegions = openRegions.at(ref.span.start);
+      const inPrograms = openPrograms.at(ref.span.start);
       if (menuSetTargets.has(ref.span.start)) continue;
-      if (regions.some((r) => r.span.start <= ref.span.start && ref.span.end <= r.span.end && r.accepts(ref.name))) continue;
+      if (inRegions.some((r) => ref.span.end <= r.span.end && r.accepts(ref.name))) continue;
       // `"$name_$date"`: the parser reads `name_`; scripts in use show that RouterOS stops the name before `_`.
       const underscore = ref.name.indexOf('_');
       if (underscore > 0 && declared.has(ref.name.slice(0, underscore))) continue;
-      const program = innermost(programs, ref.span)?.start ?? -1;
+      const program = innermost(inPrograms, ref.span)?.start ?? -1;
       const key = `${program}\u0000${ref.name}`;
       const group = groups.get(key);
       if (group) group.count++;
@@ -116,6 +122,28 @@ export const undeclaredVariable: Rule = {
     });
   },
 };
+
+/**
+ * Spans swept in order of position: `at(offset)` (called with offsets that never decrease) returns the spans that
+ * start at or before the offset and end at or after it.
+ */
+class OpenSpans<T> {
+  private readonly sorted: T[];
+  private next = 0;
+  private readonly open: T[] = [];
+
+  constructor(items: readonly T[], private readonly spanOf: (item: T) => Span) {
+    this.sorted = [...items].sort((a, b) => spanOf(a).start - spanOf(b).start);
+  }
+
+  at(offset: number): readonly T[] {
+    while (this.next < this.sorted.length && this.spanOf(this.sorted[this.next]!).start <= offset) this.open.push(this.sorted[this.next++]!);
+    let kept = 0;
+    for (const item of this.open) if (this.spanOf(item).end >= offset) this.open[kept++] = item;
+    this.open.length = kept;
+    return this.open;
+  }
+}
 
 /** The region that starts last among those containing `span` (regions nest). */
 function innermost(regions: readonly Span[], span: Span): Span | undefined {
