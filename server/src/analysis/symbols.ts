@@ -27,11 +27,14 @@ export function collectSymbols(commands: readonly ResolvedCommand[], schema: Sch
 
   // Every command of the document is in `commands`, in document order, with the script that holds it; the
   // expressions of its arguments hold no commands of their own (those are in the list too).
-  for (const command of commands) {
+  // Indexed loops: see rules/variables.ts `contexts`.
+  for (let c = 0; c < commands.length; c++) {
+    const command = commands[c]!;
     const node = command.node;
     if (node.callee) refs.push({ name: node.callee.name, span: node.callee.nameSpan ?? node.callee.span });
-    for (const arg of node.args) {
-      const value = argumentValue(arg);
+    const args = node.args;
+    for (let a = 0; a < args.length; a++) {
+      const value = argumentValue(args[a]!);
       if (value && value.kind !== 'literal') forEachExpression(value, collectVariable);
     }
     if (command.kind === 'global') {

@@ -5,6 +5,7 @@
  */
 import type { Expression, Span, Word } from '../../../core/ast.js';
 import type { ResolvedCommand } from '../../../analysis/types.js';
+import type { CommandSchema, MenuSchema } from '../../../schema/types.js';
 import type { Rule, RuleContext, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
 import { abbreviationOf } from '../../../analysis/menuContext.js';
@@ -104,11 +105,19 @@ function isFlag(word: string, flags: ReadonlySet<string>): boolean {
 }
 
 /** Bare words a command accepts without `=`: its own arguments and, where it takes them, the menu's properties. */
-function flagNames(checked: CheckedCommand): Set<string> {
-  const names = new Set((checked.schemaCommand.parameters ?? []).map((p) => p.name));
-  if (checked.schemaCommand.takesProperties) for (const p of checked.menu.parameters) names.add(p.name);
+function flagNames(checked: CheckedCommand): ReadonlySet<string> {
+  // The same for every command of a kind in a menu: made once per (menu, command), not once per line.
+  let byCommand = flagNamesByMenu.get(checked.menu);
+  if (!byCommand) flagNamesByMenu.set(checked.menu, (byCommand = new Map()));
+  let names = byCommand.get(checked.schemaCommand);
+  if (!names) {
+    const made = new Set((checked.schemaCommand.parameters ?? []).map((p) => p.name));
+    if (checked.schemaCommand.takesProperties) for (const p of checked.menu.parameters) made.add(p.name);
+    byCommand.set(checked.schemaCommand, (names = made));
+  }
   return names;
 }
+const flagNamesByMenu = new WeakMap<MenuSchema, Map<CommandSchema, ReadonlySet<string>>>();
 
 /**
  * Bare words and unnamed values after the command word, in order. Bare words after the first other argument

@@ -176,13 +176,16 @@ export const duplicateParameter: Rule = {
     // Lines have a handful of arguments: a pairwise look is cheaper than a map per command.
     const names: string[] = [];
     const starts: number[] = [];
-    for (const command of analysis.commands) {
+    const commands = analysis.commands;
+    for (let c = 0; c < commands.length; c++) {
+      const command = commands[c]!;
       if (command.kind !== 'menu-command') continue;
       const checked = fullNames.get(command);
       names.length = 0;
       starts.length = 0;
       const named = checked ? checked.args : (command.node.args ?? []).filter((a): a is NamedArgument => a.kind === 'named').map((arg) => ({ arg, name: undefined }));
-      for (const { arg, name: fullName } of named) {
+      for (let k = 0; k < named.length; k++) {
+        const { arg, name: fullName } = named[k]!;
         const name = fullName ?? arg.name.text;
         const index = names.indexOf(name);
         if (index >= 0) {
@@ -204,7 +207,9 @@ export const parameterCombination: Rule = {
   description: 'A parameter that only has an effect together with another (new-mss needs action=change-mss, which needs protocol=tcp and tcp-flags=syn).',
   check({ analysis, schema }) {
     const reports: RuleReport[] = [];
-    for (const checked of knownMenuCommands(analysis.commands, schema)) {
+    const known = knownMenuCommands(analysis.commands, schema);
+    for (let c = 0; c < known.length; c++) {
+      const checked = known[c]!;
       if (checked.schemaCommand.name !== 'add') continue; // on `set`, the other values live on the router
       const valueOf = (name: string): { given: boolean; value?: string } => {
         if (argumentFor(checked, name)) return { given: true, value: valueFor(checked, name) };
