@@ -43,6 +43,7 @@ const PENDING_TEXT: DecodedPiece = { kind: 'text', start: 0, end: 0, value: '' }
 
 export function decodeString(text: string, start: number, end: number, unterminated: boolean, wantMap: boolean): DecodedString {
   const contentEnd = unterminated ? end : Math.max(start + 1, end - 1);
+  if (isPlain(text, start + 1, contentEnd)) return plainString(text, start + 1, contentEnd, wantMap);
   const pieces: DecodedPiece[] = [];
   // A decoded string is never longer than its source, so the maps can be sized once.
   const capacity = Math.max(0, contentEnd - start - 1);
@@ -168,4 +169,28 @@ export function decodeString(text: string, start: number, end: number, untermina
     starts: starts ? starts.subarray(0, mapped) : undefined,
     ends: ends ? ends.subarray(0, mapped) : undefined,
   };
+}
+
+/** Whether text[from, to) has no `\` and no `$`: its value is the text itself (most strings of an export). */
+function isPlain(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92 || code === 36) return false;
+  }
+  return true;
+}
+
+/** decodeString for a plain string: one text piece, each character mapped to itself. */
+function plainString(text: string, from: number, to: number, wantMap: boolean): DecodedString {
+  const value = text.slice(from, to);
+  const pieces: DecodedPiece[] = to > from ? [{ kind: 'text', start: from, end: to, value }] : [];
+  if (!wantMap) return { value, pieces, hasInterpolation: false, starts: undefined, ends: undefined };
+  const length = to - from;
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  for (let k = 0; k < length; k++) {
+    starts[k] = from + k;
+    ends[k] = from + k + 1;
+  }
+  return { value, pieces, hasInterpolation: false, starts, ends };
 }
