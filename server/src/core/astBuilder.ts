@@ -417,7 +417,8 @@ export class AstBuilder {
         this.checkHashWord(word, isColon, commandName, valuesInWords + positionalCount + 1, sawNamed);
         positionalCount++;
         if (word.text.length > 1 && word.text.startsWith('!')) {
-          args.push({ kind: 'unset', span: word.span, name: wordNode(word.text.slice(1), word.span.start + 1, word.span.end) });
+          // A span of its own: `word` itself is not part of the tree (see remapSpans).
+          args.push({ kind: 'unset', span: { start: word.span.start, end: word.span.end }, name: wordNode(word.text.slice(1), word.span.start + 1, word.span.end) });
         } else {
           args.push({ kind: 'flag', span: word.span, name: word });
         }
@@ -827,7 +828,6 @@ export class AstBuilder {
   }
 }
 
-/** Rewrites every span of an AST (mutating it: the tree was just built and is not shared yet). */
 /**
  * The decoded code of a string with each interpolation replaced by `x`s (same length, so offsets still map).
  * Undefined when an interpolation follows a backslash: the value completes an escape (`"\\$c"`) that no
@@ -845,21 +845,18 @@ function withPlaceholders(code: string, pieces: readonly DecodedPiece[]): string
   return out + code.slice(from);
 }
 
+/**
+ * Rewrites every span of a freshly built tree (mutating it: it is not shared yet). A self-spanned node (see
+ * wordNode) is mapped in place when the walk reaches it; a `span` that is another node is left pointing at it,
+ * as that node is in the tree too and is mapped when reached (the builder shares a node as a span only with a
+ * node that holds it, such as a flag and its word). Every node is reached once: `span` fields are not followed.
+ */
 function remapSpans(root: unknown, mapSpan: (span: Span) => Span): void {
-  // Self-spanned nodes (see wordNode) are mapped in place, once: another node may share one as its span.
-  const mapped = new Set<object>();
-  const mapInPlace = (node: Record<string, unknown>): void => {
-    if (mapped.has(node)) return;
-    mapped.add(node);
-    const span = mapSpan(node as unknown as Span);
-    node.start = span.start;
-    node.end = span.end;
-  };
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const current = stack.pop();
     if (Array.isArray(current)) {
-      for (const item of current) stack.push(item);
+      for (let i = 0; i < current.length; i++) stack.push(current[i]);
       continue;
     }
     if (!current || typeof current !== 'object') continue;
@@ -868,8 +865,13 @@ function remapSpans(root: unknown, mapSpan: (span: Span) => Span): void {
       const value = record[key];
       if (key === 'span' || key === 'nameSpan' || key === 'operatorSpan') {
         const span = value as Record<string, unknown>;
-        if (span.span === span) mapInPlace(span);
-        else record[key] = mapSpan(value as Span);
+        if (span === record) {
+          const mapped = mapSpan(span as unknown as Span);
+          record.start = mapped.start;
+          record.end = mapped.end;
+        } else if (span.span !== span) {
+          record[key] = mapSpan(value as Span);
+        }
       } else if (value && typeof value === 'object') {
         stack.push(value);
       }
