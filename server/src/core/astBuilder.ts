@@ -308,11 +308,14 @@ export class AstBuilder {
             i += 2;
           }
         }
+        // Pieces here are tokens in text order, so an entry runs from its first token to the end of its last.
         if (equals) {
-          const valueSpan = this.piecesSpan(pieces);
-          entries.push({ kind: 'equals', token: equals, value: pieces.length > 0 ? pieces : undefined, span: valueSpan ? joinSpans(tokenSpan(equals), valueSpan) : tokenSpan(equals) });
+          const last = pieces.length > 0 ? (pieces[pieces.length - 1] as IToken) : equals;
+          entries.push({ kind: 'equals', token: equals, value: pieces.length > 0 ? pieces : undefined, span: { start: equals.startOffset, end: Math.max(endOf(equals), endOf(last)) } });
         } else if (pieces.length > 0) {
-          entries.push({ kind: 'value', pieces, span: this.piecesSpan(pieces)! });
+          const first = pieces[0] as IToken;
+          const last = pieces[pieces.length - 1] as IToken;
+          entries.push({ kind: 'value', pieces, span: { start: first.startOffset, end: Math.max(endOf(first), endOf(last)) } });
         }
       }
       const statement = this.statementOf(prefixToken, prefix, slashPath, this.pair(entries));
@@ -321,9 +324,16 @@ export class AstBuilder {
   }
 
   private statementOf(prefixToken: IToken | undefined, prefix: 'colon' | 'slash' | undefined, slashPath: boolean, paired: Paired[]): Statement | undefined {
-    let span = prefixToken ? tokenSpan(prefixToken) : undefined;
-    for (const entry of paired) span = span ? joinSpans(span, entry.span) : entry.span;
-    if (!span) return undefined;
+    // The statement's extent, as two numbers (one span object at the end, not one per entry).
+    let start = prefixToken ? prefixToken.startOffset : Infinity;
+    let end = prefixToken ? endOf(prefixToken) : -Infinity;
+    for (let k = 0; k < paired.length; k++) {
+      const entrySpan = paired[k]!.span;
+      if (entrySpan.start < start) start = entrySpan.start;
+      if (entrySpan.end > end) end = entrySpan.end;
+    }
+    if (start === Infinity) return undefined;
+    const span: Span = { start, end };
 
     // `{ ... }` alone at statement position: a nested local scope.
     if (!prefix && paired.length === 1 && this.singleBraces(paired[0]!)) {
@@ -372,7 +382,7 @@ export class AstBuilder {
       return commandNode(span, prefix, slashPath, tight(words), callee, EMPTY_LIST as unknown as Argument[], block);
     }
 
-    const args = this.arguments(paired.slice(index), commandName, prefix === 'colon', words.length - 1);
+    const args = this.arguments(paired, index, commandName, prefix === 'colon', words.length - 1);
     return commandNode(span, prefix, slashPath, tight(words), callee, args, undefined);
   }
 
@@ -384,11 +394,12 @@ export class AstBuilder {
     this.problems.push(found);
   }
 
-  private arguments(paired: Paired[], commandName: string | undefined, isColon: boolean, valuesInWords: number): Argument[] {
+  /** The arguments made of `paired` from index `from` on (the entries before it are the command's words). */
+  private arguments(paired: Paired[], from: number, commandName: string | undefined, isColon: boolean, valuesInWords: number): Argument[] {
     const args: Argument[] = [];
     let positionalCount = 0;
     let sawNamed = false;
-    for (let k = 0; k < paired.length; k++) {
+    for (let k = from; k < paired.length; k++) {
       const entry = paired[k]!;
       if (entry.kind === 'named') {
         args.push(this.named(entry, commandName));
