@@ -16,36 +16,47 @@ const { lintText } = require(path.join(root, 'server/out/lint.js'));
 const hljs = require('highlight.js/lib/core');
 hljs.registerLanguage('routeros', require('highlight.js/lib/languages/routeros'));
 
-const RUNS = 5;
+const RUNS = 7;
 const mb = (chars) => chars / (1024 * 1024);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
- * Median of RUNS timed runs after one untimed warm-up run (so both the linter and highlight.js are measured with
- * their code compiled, as in a running language server or a CI job linting many files); also returns the time
- * of that first, cold run.
+ * Times several tasks the same way: one untimed warm-up run each (so each is measured with its code compiled, as
+ * in a running language server or a CI job linting many files), then RUNS rounds in which every task runs once,
+ * in turn. Interleaving matters on a shared machine whose speed drifts over seconds: tasks measured one after the
+ * other would be compared across different conditions. Returns, per task, the median, the cold first run and the
+ * last result.
  */
-function time(fn) {
-  const times = [];
-  globalThis.gc?.();
-  const coldStart = performance.now();
-  let result = fn();
-  const cold = performance.now() - coldStart;
-  for (let i = 0; i < RUNS; i++) {
+function timeTogether(tasks) {
+  const results = tasks.map((fn) => {
     globalThis.gc?.();
     const start = performance.now();
-    result = fn();
-    times.push(performance.now() - start);
+    const result = fn();
+    return { cold: performance.now() - start, times: [], result };
+  });
+  for (let round = 0; round < RUNS; round++) {
+    tasks.forEach((fn, index) => {
+      globalThis.gc?.();
+      const start = performance.now();
+      results[index].result = fn();
+      results[index].times.push(performance.now() - start);
+    });
   }
-  return { ms: median(times), cold, result };
+  return results.map(({ cold, times, result }) => ({ ms: median(times), cold, result }));
+}
+
+function time(fn) {
+  return timeTogether([fn])[0];
 }
 
 const exportText = buildExport(50_000);
 const exportLines = exportText.split('\n').length - 1;
 lintText('/ip address print\n'); // load the schema once, as a running server or CLI has it loaded
 
-const lint = time(() => lintText(exportText));
-const colour = time(() => hljs.highlight(exportText, { language: 'routeros' }).value.length);
+const [lint, colour] = timeTogether([
+  () => lintText(exportText),
+  () => hljs.highlight(exportText, { language: 'routeros' }).value.length,
+]);
 const errors = lint.result.filter((f) => f.severity === 'error').length;
 
 const files = corpusFiles();
@@ -69,7 +80,7 @@ fs.rmSync(exportFile, { force: true });
 const cliPeakKb = Number(/peak-rss-kb (\d+)/.exec(cli.stderr ?? '')?.[1] ?? NaN);
 const cliPeakMb = cliPeakKb / 1024;
 
-console.log(`lint benchmark (median of ${RUNS} runs after a warm-up run, Node ${process.version}, ${process.arch})`);
+console.log(`lint benchmark (median of ${RUNS} runs after a warm-up run, the lint and the colouring taking turns; Node ${process.version}, ${process.arch})`);
 console.log(`  50,000-line v7 export: ${exportLines} lines, ${mb(exportText.length).toFixed(2)} MB, ${errors} errors`);
 console.log(`  full lint (parse + analysis + rules): ${lint.ms.toFixed(1)} ms = ${(mb(exportText.length) / (lint.ms / 1000)).toFixed(2)} MB/s (first, cold run ${lint.cold.toFixed(0)} ms)`);
 console.log(`  highlight.js routeros colouring:      ${colour.ms.toFixed(1)} ms = ${(mb(exportText.length) / (colour.ms / 1000)).toFixed(2)} MB/s (first, cold run ${colour.cold.toFixed(0)} ms)`);

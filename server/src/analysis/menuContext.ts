@@ -6,7 +6,7 @@
  * common menu verbs ends the path: `/interface wireguard peers add` runs `add` in `/interface wireguard peers`.
  */
 import type { CommandStatement, Word } from '../core/ast.js';
-import { emptyObjectList } from '../core/astBuilder.js';
+import { emptyObjectList } from '../core/lists.js';
 import type { SchemaService } from '../schema/types.js';
 import type { CommandKind } from './types.js';
 
@@ -97,7 +97,7 @@ export function createCommandResolver(schema: SchemaService): (node: CommandStat
  * The empty word list every resolution without path or positional words shares: most commands of an export have
  * neither, and 40,000 empty arrays are 2.5 MB kept for as long as the document is open.
  */
-// Made like the tree's own empty lists (see emptyObjectList), so loops over word lists see one kind of array.
+// Made like the tree's own empty lists (see core/lists.ts), so loops over word lists see one kind of array.
 const NO_WORDS: readonly Word[] = emptyObjectList();
 
 /**

@@ -16,6 +16,7 @@ import type {
 } from './ast.js';
 import { grammar } from './grammar.js';
 import { lex } from './lexer.js';
+import { emptyObjectList } from './lists.js';
 import { classifyWord } from './literals.js';
 import { parserErrorProblems } from './parserErrors.js';
 import { SCRIPT_PARAMETER_NAMES } from './scriptParameters.js';
@@ -86,20 +87,8 @@ type Paired = ValueEntry | WhereEntry | { readonly kind: 'named'; readonly name?
 function tight<T>(items: T[]): T[] {
   return items.length === 0 ? (EMPTY_LIST as unknown as T[]) : items.slice();
 }
-/**
- * One empty list for every empty list of the tree (most commands have no words or no arguments). Nothing writes
- * to a built tree. It is made as a list of objects, like the tree's other lists: V8 keeps one "elements kind" per
- * array, `[]` starts as a list of small integers, and a loop that meets lists of two kinds loses the fast path of
- * `for...of` (every step then allocates an iterator result). Not frozen for the same reason.
- */
+/** One empty list for every empty list of the tree (most commands have no words or no arguments). */
 const EMPTY_LIST: readonly never[] = emptyObjectList();
-
-/** An empty array whose elements kind is that of a list of objects (see EMPTY_LIST). */
-export function emptyObjectList<T>(): T[] {
-  const list: unknown[] = [null];
-  list.length = 0;
-  return list as T[];
-}
 
 function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: endOf(token) };

@@ -4,6 +4,7 @@
  * whether a loaded command tree speaks for the target version.
  */
 import type { NamedArgument } from '../../../core/ast.js';
+import { emptyObjectList } from '../../../core/lists.js';
 import type { DocumentAnalysis, ResolvedCommand } from '../../../analysis/types.js';
 import type { CommandSchema, MenuSchema, ParameterSchema, SchemaService } from '../../../schema/types.js';
 import { staticText } from '../../../analysis/symbols.js';
@@ -43,25 +44,41 @@ export function knownMenuCommands(commands: readonly ResolvedCommand[], schema: 
   const cached = cache.get(commands);
   if (cached && cached.schema === schema) return cached.list;
   const list: CheckedCommand[] = [];
-  for (const command of commands) {
+  // Indexed loops, one pass over the arguments: this runs over every command of the document.
+  for (let c = 0; c < commands.length; c++) {
+    const command = commands[c]!;
     if (command.kind !== 'menu-command' || !command.commandName) continue;
     const menu = schema.getMenu(command.menuPath);
     if (!menu) continue;
     const schemaCommand = schema.getCommand(command.menuPath, command.commandName);
     if (!schemaCommand) continue;
-    const named = (command.node.args ?? []).filter((a): a is NamedArgument => a.kind === 'named');
+    const all = command.node.args;
+    let named: NamedArgument[] = NO_NAMED;
+    let args: CheckedArgument[] = NO_CHECKED;
     // `configuration.country=x .mode=ap`: a name starting with `.` continues the dotted prefix of the one before.
     let dotted = '';
-    const args = named.map((arg) => {
-      const written = arg.name.text.startsWith('.') && dotted ? dotted + arg.name.text.slice(1) : arg.name.text;
+    for (let a = 0; a < all.length; a++) {
+      const arg = all[a]!;
+      if (arg.kind !== 'named') continue;
+      if (named === NO_NAMED) {
+        named = [];
+        args = [];
+      }
+      const text = arg.name.text;
+      const written = dotted && text.startsWith('.') ? dotted + text.slice(1) : text;
       if (written.includes('.')) dotted = written.slice(0, written.lastIndexOf('.') + 1);
-      return resolveArgument(schema, command.menuPath, schemaCommand.name, arg, written);
-    });
+      named.push(arg);
+      args.push(resolveArgument(schema, command.menuPath, schemaCommand.name, arg, written));
+    }
     list.push({ command, menu, schemaCommand, named, args });
   }
   cache.set(commands, { schema, list });
   return list;
 }
+
+/** Shared by the commands without named arguments (never written to; see core/lists.ts for why not `[]`). */
+const NO_NAMED: NamedArgument[] = emptyObjectList();
+const NO_CHECKED: CheckedArgument[] = emptyObjectList();
 
 /** The result of matching a written name against a set of names, RouterOS style. */
 export type NameMatch =
