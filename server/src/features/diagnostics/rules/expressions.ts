@@ -19,10 +19,14 @@ export const bareWordInExpression: Rule = {
         });
       }
     };
-    for (const command of analysis.commands) {
+    const commands = analysis.commands;
+    for (let c = 0; c < commands.length; c++) {
+      const command = commands[c]!;
       // In `find`/`print` filters and after `where`, bare words are the item's properties.
       if (command.commandName === 'find' || command.commandName === 'print') continue;
-      for (const arg of command.node.args ?? []) {
+      const args = command.node.args;
+      for (let a = 0; a < args.length; a++) {
+        const arg = args[a]!;
         if (arg.kind === 'where') continue;
         const value = argumentValue(arg);
         // A plain word or number holds no `( )`: most values of an export.

@@ -1,7 +1,6 @@
 /** Rules about named arguments: unknown names, bad values, required, duplicates, combinations. */
 import type { NamedArgument } from '../../../core/ast.js';
 import { staticText } from '../../../analysis/symbols.js';
-import type { ResolvedCommand } from '../../../analysis/types.js';
 import type { MenuSchema, ParameterRequirement, ParameterSchema, SchemaService, ValueType } from '../../../schema/types.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { closestMatch } from '../suggest.js';
@@ -97,17 +96,23 @@ export const invalidValue: Rule = {
     const reports: RuleReport[] = [];
     // An export repeats the same values thousands of times (`chain=forward`, `disabled=no`): judge each
     // (parameter type, name, text) once per document.
-    const judged = new Map<ValueType, Map<string, ReturnType<typeof findValueProblem> | null>>();
+    // Maps by type, then name, then text: no key string to build per value.
+    const judged = new Map<ValueType, Map<string, Map<string, ReturnType<typeof findValueProblem> | null>>>();
     const problemOf = (text: string, type: ValueType, name: string) => {
-      let byText = judged.get(type);
-      if (!byText) judged.set(type, (byText = new Map()));
-      const key = `${name}\u0000${text}`;
-      let found = byText.get(key);
-      if (found === undefined) byText.set(key, (found = findValueProblem(text, type, name) ?? null));
+      let byName = judged.get(type);
+      if (!byName) judged.set(type, (byName = new Map()));
+      let byText = byName.get(name);
+      if (!byText) byName.set(name, (byText = new Map()));
+      let found = byText.get(text);
+      if (found === undefined) byText.set(text, (found = findValueProblem(text, type, name) ?? null));
       return found ?? undefined;
     };
-    for (const checked of knownMenuCommands(analysis.commands, schema)) {
-      for (const { arg, name, param } of checked.args) {
+    const known = knownMenuCommands(analysis.commands, schema);
+    for (let c = 0; c < known.length; c++) {
+      const checked = known[c]!;
+      const args = checked.args;
+      for (let a = 0; a < args.length; a++) {
+        const { arg, name, param } = args[a]!;
         if (!arg.value || !param || !name) continue;
         // In menus known by name only, enum lists may differ between versions; numbers, addresses, times and
         // yes/no are the same everywhere, and so are lists the data marks as stable, so those are still checked.
@@ -172,7 +177,9 @@ export const duplicateParameter: Rule = {
   check({ analysis, schema }) {
     const reports: RuleReport[] = [];
     // Where the schema knows the command, an abbreviation counts as the parameter it stands for (`name=a na=b`).
-    const fullNames = new Map<ResolvedCommand, CheckedCommand>(knownMenuCommands(analysis.commands, schema).map((c) => [c.command, c]));
+    // knownMenuCommands keeps the commands' order, so it is read alongside them instead of through a map.
+    const known = knownMenuCommands(analysis.commands, schema);
+    let nextKnown = 0;
     // Lines have a handful of arguments: a pairwise look is cheaper than a map per command.
     const names: string[] = [];
     const starts: number[] = [];
@@ -180,7 +187,7 @@ export const duplicateParameter: Rule = {
     for (let c = 0; c < commands.length; c++) {
       const command = commands[c]!;
       if (command.kind !== 'menu-command') continue;
-      const checked = fullNames.get(command);
+      const checked = known[nextKnown]?.command === command ? known[nextKnown++] : undefined;
       names.length = 0;
       starts.length = 0;
       const named = checked ? checked.args : (command.node.args ?? []).filter((a): a is NamedArgument => a.kind === 'named').map((arg) => ({ arg, name: undefined }));
@@ -215,7 +222,9 @@ export const parameterCombination: Rule = {
         if (argumentFor(checked, name)) return { given: true, value: valueFor(checked, name) };
         return { given: false, value: schema.getParameter(checked.command.menuPath, checked.schemaCommand.name, name)?.default };
       };
-      for (const { arg, name, param } of checked.args) {
+      const args = checked.args;
+      for (let a = 0; a < args.length; a++) {
+        const { arg, name, param } = args[a]!;
         if (!param || !name || (!param.requires && !param.valueRequires)) continue;
         const own = arg.value ? staticText(arg.value) : undefined;
         const triggered = [

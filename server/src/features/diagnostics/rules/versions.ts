@@ -89,6 +89,7 @@ export const notInVersion: Rule = {
           continue;
         }
         // A value that came or went with a version (`service=isdn` of /ppp secret is v6 only).
+        if (!hasValueVersions(param.type)) continue;
         const text = arg.value ? staticText(arg.value) : undefined;
         if (text === undefined || !arg.value) continue;
         for (const { value, window } of valuesOutsideWindow(param.type, text, version)) {
@@ -103,6 +104,12 @@ export const notInVersion: Rule = {
     return reports;
   },
 };
+
+/** Whether some value of the type has a version window (most types have none: nothing to read). */
+function hasValueVersions(type: ValueType): boolean {
+  if (type.kind === 'oneOf') return type.types.some(hasValueVersions);
+  return (type.kind === 'enum' || type.kind === 'enumList') && type.valueVersions !== undefined;
+}
 
 /** The values of an enum or enum list written in `text` whose version window leaves out `version`. */
 function valuesOutsideWindow(type: ValueType, text: string, version: Parameters<typeof inVersionWindow>[0]): { value: string; window: VersionWindow }[] {
