@@ -134,20 +134,24 @@ function collectObjects(command: ResolvedCommand, schema: SchemaService, objects
   const commandName = command.commandName ?? '';
   const menuSchema = schema.getMenu(menu);
   const definitions = menuSchema ? definitionsOf(menuSchema) : NO_DEFINITIONS;
-  for (const arg of command.node.args ?? []) {
+  const args = command.node.args;
+  for (let a = 0; a < args.length; a++) {
+    const arg = args[a]!;
     if (arg.kind !== 'named' || !arg.value) continue;
     const paramName = arg.name.text;
+    // What the parameter can do is known from the schema; the value is read only for one that defines or refers.
+    const defined = definingKinds(definitions, menu, commandName, paramName);
+    const param = defined.length > 0 ? undefined : schema.getParameter(menu, commandName, paramName);
+    const target = param ? cachedReferenceTarget(param) : undefined;
+    if (defined.length === 0 && !target) continue;
     const text = staticText(arg.value);
     if (text === undefined || text === '') continue;
     const span = arg.value.span;
 
-    const defined = definingKinds(definitions, menu, commandName, paramName);
     if (defined.length > 0) {
       for (const kind of defined) objects.push({ kind, name: text, span, menuPath: menu });
       continue;
     }
-    const param = schema.getParameter(menu, commandName, paramName);
-    const target = param ? cachedReferenceTarget(param) : undefined;
     if (!target || !param) continue;
     // `local-address=192.0.2.1` where the type is "an address or a pool name": an address is no reference.
     if (param.type.kind === 'oneOf' && param.type.types.some((t) => t.kind !== 'reference' && t.kind !== 'any' && checkValue(text, t, paramName) === undefined)) continue;
