@@ -52,10 +52,15 @@ export function createCommandResolver(schema: SchemaService): (node: CommandStat
   // A trie per (menu array, prefix, has-arguments) over the word texts: no key string is built per command (the
   // menu arrays are interned by the analysis, so the same menu is the same array).
   const memo = new Map<readonly string[], Map<string, ShapeNode>>();
+  // Lines in a row mostly share their menu: the last menu's entry is kept at hand.
+  let lastMenu: readonly string[] | undefined;
+  let lastByStart: Map<string, ShapeNode> | undefined;
   return (node, currentMenu) => {
     if (node.callee || !node.words?.length || (node.words.length > 8)) return resolveCommand(node, currentMenu, schema);
-    let byStart = memo.get(currentMenu);
+    let byStart = currentMenu === lastMenu ? lastByStart : memo.get(currentMenu);
     if (!byStart) memo.set(currentMenu, (byStart = new Map()));
+    lastMenu = currentMenu;
+    lastByStart = byStart;
     const start = (node.args ?? []).length > 0 ? (node.prefix === 'slash' ? 'S' : node.prefix === 'colon' ? 'C' : 'N') : (node.prefix === 'slash' ? 's' : node.prefix === 'colon' ? 'c' : 'n');
     let trie = byStart.get(start);
     if (!trie) byStart.set(start, (trie = {}));

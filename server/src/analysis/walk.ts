@@ -34,23 +34,45 @@ interface ScriptContext {
   readonly parent: CommandStatement | undefined;
 }
 
-/** Visits every statement of a script in document order, descending into every place that holds code. */
+/**
+ * Visits every statement of a script in document order, descending into every place that holds code. The visit
+ * object is one per walk, refilled for each statement: read it during the call, do not keep it.
+ */
 export function forEachStatement(root: Script, visit: (v: StatementVisit) => void): void {
-  walkScript(root, { inSubstitution: false, inNestedString: false, origin: 'file', parent: undefined }, 0, visit);
+  const current: { -readonly [K in keyof StatementVisit]: StatementVisit[K] } = {
+    statement: undefined as unknown as Statement, script: root, parentCommand: undefined, inSubstitution: false, inNestedString: false, depth: 0, origin: 'file',
+  };
+  const visitOne = (statement: Statement, script: Script, context: ScriptContext, depth: number): void => {
+    current.statement = statement;
+    current.script = script;
+    current.parentCommand = context.parent;
+    current.inSubstitution = context.inSubstitution;
+    current.inNestedString = context.inNestedString;
+    current.depth = depth;
+    current.origin = context.origin;
+    visit(current);
+  };
+  walkScript(root, { inSubstitution: false, inNestedString: false, origin: 'file', parent: undefined }, 0, visitOne);
 }
 
-function walkScript(script: Script, context: ScriptContext, depth: number, visit: (v: StatementVisit) => void): void {
+type VisitOne = (statement: Statement, script: Script, context: ScriptContext, depth: number) => void;
+
+function walkScript(script: Script, context: ScriptContext, depth: number, visit: VisitOne): void {
   if (depth > MAX_DEPTH) return;
-  for (const statement of script.statements ?? []) {
-    visit({ statement, script, parentCommand: context.parent, inSubstitution: context.inSubstitution, inNestedString: context.inNestedString, depth, origin: context.origin });
+  const statements = script.statements ?? [];
+  for (let s = 0; s < statements.length; s++) {
+    const statement = statements[s]!;
+    visit(statement, script, context, depth);
     if (statement.kind === 'blockStatement') {
       const body = statement.block?.script;
       if (body) walkScript(body, { inSubstitution: false, inNestedString: context.inNestedString, origin: 'block', parent: undefined }, depth + 1, visit);
       continue;
     }
-    for (const arg of statement.args ?? []) {
-      const value = argumentValue(arg);
-      if (value) walkExpression(value, context.inNestedString, statement, depth + 1, visit);
+    const args = statement.args ?? [];
+    for (let a = 0; a < args.length; a++) {
+      const value = argumentValue(args[a]!);
+      // A plain word holds no code.
+      if (value && value.kind !== 'literal') walkExpression(value, context.inNestedString, statement, depth + 1, visit);
     }
     const body = statement.block?.script;
     if (body) walkScript(body, { inSubstitution: false, inNestedString: context.inNestedString, origin: 'block', parent: statement }, depth + 1, visit);
@@ -70,7 +92,7 @@ export function argumentValue(arg: Argument): Expression | undefined {
   }
 }
 
-function walkExpression(expr: Expression, inNestedString: boolean, owner: CommandStatement, depth: number, visit: (v: StatementVisit) => void): void {
+function walkExpression(expr: Expression, inNestedString: boolean, owner: CommandStatement, depth: number, visit: VisitOne): void {
   if (depth > MAX_DEPTH) return;
   switch (expr.kind) {
     case 'substitution':
