@@ -4,10 +4,9 @@
  * file in one batch gives the same tree, problems and comments; so do random texts with brackets left open.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { corpusScripts, corpusSkip } from './corpusScripts.js';
 import { lex, lexInBatches } from '../../../server/src/core/lexer.js';
 import { parseScript, parserOptions, type ParseResult } from '../../../server/src/core/parse.js';
 
@@ -29,7 +28,6 @@ function assertBatchingInvisible(text: string, label: string): void {
   assert.deepEqual(lineByLine.comments, whole.comments, `${label}: the comments differ`);
 }
 
-const shared = path.resolve(__dirname, '../../../../shared/corpus');
 
 describe('lexing in batches', () => {
   it('hands out the same tokens as one pass, cut only after top-level line breaks', () => {
@@ -48,15 +46,10 @@ describe('lexing in batches', () => {
     assert.deepEqual(batches.map((b) => b.join(' ').trim().split(' ')[0]), ['/', 'add', ':', '/', 'add']);
   });
 
-  it('parses every corpus script the same with one line per batch as with one batch', { skip: fs.existsSync(shared) ? false : 'no ../shared/corpus' }, () => {
-    let files = 0;
-    for (const dir of ['valid', 'broken']) {
-      for (const name of fs.readdirSync(path.join(shared, dir)).filter((f) => f.endsWith('.rsc'))) {
-        assertBatchingInvisible(fs.readFileSync(path.join(shared, dir, name), 'latin1'), `${dir}/${name}`);
-        files++;
-      }
-    }
-    assert.ok(files >= 430, `${files} files`);
+  it('parses every corpus script the same with one line per batch as with one batch', { skip: corpusSkip }, () => {
+    const scripts = corpusScripts();
+    for (const [label, text] of scripts) assertBatchingInvisible(text, label);
+    assert.ok(scripts.length >= 430, `${scripts.length} files`);
   });
 
   it('parses random texts with unbalanced brackets, strings and comments the same either way', () => {
