@@ -12,7 +12,10 @@ import { buildExport, corpusFiles } from './corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { lintText } = require(path.join(root, 'server/out/lint.js'));
+const { lintText, applyEngineSettings } = require(path.join(root, 'server/out/lint.js'));
+// The engine settings of the `rsc` CLI and the language server (server/src/engineSettings.ts), so that the lint
+// is measured as those processes run it.
+applyEngineSettings();
 const hljs = require('highlight.js/lib/core');
 hljs.registerLanguage('routeros', require('highlight.js/lib/languages/routeros'));
 

@@ -3,6 +3,7 @@
  * CLI, the push command's safety check and the snippet tests; the language server uses the same pieces.
  */
 import type { Severity } from './core/problems.js';
+export { applyEngineSettings } from './engineSettings.js';
 import { computeDiagnostics } from './features/diagnostics/index.js';
 import type { RuleSeverityConfig } from './features/diagnostics/rule.js';
 import { createLanguageServices, type LanguageServices } from './services.js';

@@ -22,6 +22,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from './analysis/types.js';
 import { DocumentStore, normalizeSettings } from './documents.js';
+import { applyEngineSettings } from './engineSettings.js';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './features/completion/index.js';
 import { resolveCompletionItem } from './features/completion/resolve.js';
 import { computeDiagnostics } from './features/diagnostics/index.js';
@@ -44,6 +45,8 @@ import { createLanguageServices, type LanguageServices } from './services.js';
 
 /** Quiet time after the last keystroke before diagnostics are recomputed. */
 const DIAGNOSTICS_DEBOUNCE_MS = 150;
+
+applyEngineSettings();
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

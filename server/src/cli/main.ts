@@ -3,6 +3,7 @@
  * `rsc rules` to list the rule codes. Every command takes its process access through CliIo.
  */
 import packageJson from '../../../package.json';
+import { applyEngineSettings } from '../engineSettings.js';
 import { RULES } from '../features/diagnostics/registry.js';
 import type { CliIo } from './io.js';
 import { LINT_USAGE, runLint } from './lint.js';
@@ -65,6 +66,7 @@ function processIo(signal: AbortSignal): CliIo & { signal: AbortSignal } {
 
 // Run when executed as the `rsc` bin (the bundle), not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
+  applyEngineSettings();
   // Ctrl+C cancels a push cleanly (the push reports whether anything may have been applied); a second one exits.
   const abort = new AbortController();
   // `rsc lint ... | head`: the reader went away. Not a crash: the rest of the output is dropped and the run

@@ -2,6 +2,7 @@
  * Offsets ↔ line/character positions. All tree spans are offsets; features convert at the edge with a
  * LineIndex built once per document version. Lines end at LF, CRLF or a bare CR, as RouterOS reads them.
  */
+import { keepShapeOf } from './keepShapes.js';
 
 export interface Position {
   /** 0-based line. */
@@ -70,3 +71,6 @@ export class LineIndex {
     return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 }
+
+// An idle index keeps the class's hidden class alive between documents (see keepShapes.ts).
+keepShapeOf(new LineIndex('a\nb'));

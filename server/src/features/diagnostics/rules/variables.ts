@@ -7,6 +7,7 @@ import type { DocumentAnalysis } from '../../../analysis/types.js';
 import type { SchemaService } from '../../../schema/types.js';
 import type { Rule, RuleReport } from '../rule.js';
 import { globalCalls, isCheckedGlobal } from './globalCalls.js';
+import { keepShapeOf } from '../../../core/keepShapes.js';
 
 /** Operators spelt as words: never a variable name (facts A.1). */
 const KEYWORDS = new Set(['and', 'or', 'in']);
@@ -202,3 +203,6 @@ function contexts(analysis: DocumentAnalysis, schema: SchemaService): { regions:
   }
   return { regions, programs, menuSetTargets };
 }
+
+// An idle sweep keeps the class's hidden class alive between runs (see keepShapes.ts).
+keepShapeOf(new OpenSpans<Span>([], (span) => span));
