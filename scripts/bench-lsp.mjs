@@ -1,6 +1,7 @@
 // Language-server benchmark over real JSON-RPC on stdio against server/out/server.js (run `npm run build` first;
 // `npm run bench` does). Prints plain lines:
-//   - diagnostics time for a 50,000-line v7 export after didOpen (first open and the median of reopenings);
+//   - diagnostics time for a 50,000-line v7 export after didOpen (first open and the median of reopenings), and
+//     for a 10,000-line one (for scale);
 //   - completion and hover latency (median and p99) at 100 positions of a 10,000-line export;
 //   - the server's resident memory with the 50,000-line export open.
 // The exports are built from the corpus's v7 exports (scripts/corpus.mjs); without ../shared a synthetic export
@@ -184,6 +185,7 @@ await client.close(lastUri);
 
 // Completion and hover latency on the medium export, measured at the client (JSON-RPC round trip included).
 const opened = await client.openAndWait(medium.text);
+console.log(`lsp diagnostics after didOpen, ${MEDIUM_LINES} lines (code warm): ${ms(opened.elapsed)} (for scale: the target is set for ${LARGE_LINES} lines)`);
 const positions = probePositions(medium.text, POSITIONS);
 const completionTimes = [];
 const hoverTimes = [];
