@@ -2,7 +2,8 @@
 // `npm run bench` does). Prints plain lines:
 //   - diagnostics time for a 50,000-line v7 export after didOpen (first open and the median of reopenings), and
 //     for a 10,000-line one (for scale);
-//   - completion and hover latency (median and p99) at 100 positions of a 10,000-line export;
+//   - completion and hover latency (median and p99) at 100 positions of a 10,000-line export, and completion
+//     right after an edit (which waits for the new version's analysis);
 //   - the server's resident memory with the 50,000-line export open.
 // The exports are built from the corpus's v7 exports (scripts/corpus.mjs); without ../shared a synthetic export
 // of the same size is generated instead.
@@ -203,5 +204,19 @@ console.log(
   `lsp completion, ${MEDIUM_LINES} lines, ${positions.length} positions: median ${ms(median(completionTimes))}, p99 ${ms(percentile(completionTimes, 99))} ` +
     `(${positions.length - emptyCompletions} with items; target p99 5 ms)`,
 );
+// Typing: each keystroke makes a new version, and a completion request for it waits for that version's
+// analysis (the server analyses whole documents). An edit at the end of the document keeps the probes in place.
+const afterEditTimes = [];
+const lastLine = medium.text.split('\n').length - 1;
+let version = 1;
+for (const probe of positions.slice(0, 20)) {
+  version++;
+  await client.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: opened.uri, version },
+    contentChanges: [{ range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } }, text: '#' }],
+  });
+  afterEditTimes.push((await client.timed(rpc.CompletionRequest.type, { textDocument: { uri: opened.uri }, position: probe.completion })).elapsed);
+}
+console.log(`lsp completion right after an edit, ${MEDIUM_LINES} lines, ${afterEditTimes.length} edits: median ${ms(median(afterEditTimes))}, p99 ${ms(percentile(afterEditTimes, 99))} (includes analysing the new version)`);
 console.log(`lsp hover, ${MEDIUM_LINES} lines, ${positions.length} positions: median ${ms(median(hoverTimes))}, p99 ${ms(percentile(hoverTimes, 99))}`);
 await client.stop();
