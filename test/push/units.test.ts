@@ -124,8 +124,16 @@ test('dry run needs RouterOS 7.16 or later', () => {
 
 test('command tree: child requests recursively into the restraml format, bounded', async () => {
   const children: Record<string, Array<{ name: string; 'node-type': string }>> = {
-    '': [{ name: 'ip', 'node-type': 'dir' }, { name: 'put', 'node-type': 'cmd' }, { name: 'do', 'node-type': 'cmd' }],
+    '': [
+      { name: 'ip', 'node-type': 'dir' },
+      { name: 'put', 'node-type': 'cmd' },
+      { name: 'do', 'node-type': 'cmd' },
+      { name: 'routing', 'node-type': 'dir' },
+    ],
     ip: [{ name: 'address', 'node-type': 'path' }],
+    routing: [{ name: 'rule', 'node-type': 'dir' }],
+    'routing,rule': [{ name: 'add', 'node-type': 'cmd' }],
+    'routing,rule,add': [{ name: 'table', 'node-type': 'arg' }],
     'ip,address': [{ name: 'add', 'node-type': 'cmd' }],
     'ip,address,add': [{ name: 'address', 'node-type': 'arg' }, { name: 'interface', 'node-type': 'arg' }],
     put: [{ name: 'message', 'node-type': 'arg' }],
@@ -143,8 +151,10 @@ test('command tree: child requests recursively into the restraml format, bounded
     ip: { _type: 'dir', address: { _type: 'dir', add: { _type: 'cmd', address: { _type: 'arg' }, interface: { _type: 'arg' } } } },
     put: { _type: 'cmd', message: { _type: 'arg' } },
     do: { _type: 'cmd' },
+    routing: { _type: 'dir', rule: { _type: 'dir', add: { _type: 'cmd', table: { _type: 'arg' } } } },
   });
-  assert.ok(!asked.includes('do'), 'never descends into names that crash the REST server');
+  assert.ok(!asked.includes('do'), 'never descends into the commands whose inspection crashed the REST server');
+  assert.ok(asked.includes('routing,rule'), 'a menu named like one of them is a real menu and is walked');
   assert.equal(full.truncated, false);
   const small = await readCommandTree(client, { maxNodes: 3 });
   assert.equal(small.truncated, true);

@@ -52,8 +52,17 @@ export interface ReadTreeResult {
   readonly truncated: boolean;
 }
 
-/** Inspecting these has crashed the REST server on some versions; their children are not needed for linting. */
-const NEVER_DESCEND = new Set(['where', 'do', 'else', 'rule', 'command', 'on-error']);
+/**
+ * Inspecting these names has crashed the REST server on some versions. As commands (`:do`) and arguments they
+ * belong to the scripting language, which the built-in schema already knows, so the walk does not ask for their
+ * children. Menus that happen to share a name (`/routing rule`, `/routing filter rule`) are real menus and are
+ * walked: leaving them out would make every command in them "unknown".
+ */
+const NEVER_DESCEND_INTO_COMMAND = new Set(['where', 'do', 'else', 'rule', 'command', 'on-error']);
+
+function isMenu(type: string): boolean {
+  return type === 'dir' || type === 'path';
+}
 
 type WorkItem =
   | { readonly kind: 'children'; readonly path: string[]; readonly into: Record<string, unknown> }
@@ -92,7 +101,7 @@ export async function readCommandTree(client: InspectClient, options: ReadTreeOp
         if (options.argumentHints) queue.push({ kind: 'hint', path: [...item.path, child.name], node });
         continue;
       }
-      if (NEVER_DESCEND.has(child.name)) continue;
+      if (!isMenu(child.type) && NEVER_DESCEND_INTO_COMMAND.has(child.name)) continue;
       if (item.path.length + 1 >= maxDepth) {
         truncated = true;
         continue;
