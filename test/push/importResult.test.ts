@@ -44,6 +44,11 @@ const applyCases: Array<[string, string, string]> = [
   ['missing file', 'Cannot open import file, file does not exist (:import; line 1)', 'missing-file'],
   ['empty output is unknown, never success', '', 'unknown'],
   ['unrecognised output is unknown', 'Opening script file push.rsc\r\n', 'unknown'],
+  [
+    'the success words printed by the script, then output cut short, are unknown',
+    'Opening script file push.rsc\r\nScript file loaded and executed successfully\r\nsetting up\r\n',
+    'unknown',
+  ],
   ['an error wins over a success line', 'Script file loaded and executed successfully\nScript Error: failure: x (/ip/address/add; line 4) (:import; line 1)', 'runtime-error 4:- failure: x [/ip/address/add]'],
 ];
 

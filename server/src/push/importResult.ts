@@ -82,8 +82,17 @@ export function parseImportOutput(rawText: string, dryRun: boolean): ImportOutco
     if (report.lastMarker !== undefined) return { kind: 'runtime-error', errors: [{ line: report.lastMarker, message }], text };
     return { kind: 'error-without-line', message, text };
   }
-  if (SUCCESS.test(text)) return { kind: 'success', text };
+  if (endsWithSuccess(text)) return { kind: 'success', text };
   return { kind: 'unknown', text };
+}
+
+/**
+ * The router prints the success line last. A script may `:put` the same words itself, so the sentence anywhere
+ * else in the output (with anything after it) proves nothing and leaves the outcome unknown.
+ */
+function endsWithSuccess(text: string): boolean {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.length > 0 && SUCCESS.test(lines[lines.length - 1]);
 }
 
 /**
