@@ -232,7 +232,8 @@ export class FakeRestRouter extends EventEmitter {
       const entry = [...this.files.entries()].find(([, file]) => file.id === id);
       if (!entry) return this.error(response, 404);
       this.files.delete(entry[0]);
-      return this.send(response, 200, []);
+      // The reference (C): a remove answers with an empty body.
+      return this.send(response, 200, undefined);
     }
     if (r.method === 'GET' && pathname === '/rest/system/script/job') {
       const rows: Array<Record<string, string>> = [{ '.id': '*1', type: 'login', owner: 'admin' }];
