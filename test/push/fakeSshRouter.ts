@@ -117,7 +117,9 @@ export class FakeSshRouter extends EventEmitter {
       this.files.delete(removeMatch[1]);
       return reply(`${before}\r\n${this.files.has(removeMatch[1]) ? 1 : 0}\r\n`);
     }
-    reply('bad command name (line 1 column 1)\r\n');
+    // RouterOS names the word it did not know.
+    const firstWord = /^\S+/.exec(command.trim())?.[0] ?? '';
+    reply(`bad command name ${firstWord} (line 1 column 1)\r\n`);
   }
 
   private sftp(sftp: ssh2.SFTPWrapper): void {
