@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import { parseRouterAddress } from '../../server/src/push/address.js';
@@ -392,6 +394,27 @@ test('with consent the certificate is pinned and the push goes ahead', async () 
   const result = await push(t, apply(), rec);
   assert.equal(result.status, 'success', result.message);
   assert.equal(rec.trust.get(trustKey('rest', '127.0.0.1', router.port)), certificate.fingerprint);
+});
+
+test('in VS Code\'s extension host, whose proxy support replaces http(s).request, the certificate is still asked about and pinned', async () => {
+  // The extension host swaps `http.request`/`https.request` for versions that put in their own agent (which
+  // verifies certificates itself and ignores createConnection). Stand in for that: any call to them fails the push.
+  const originals = { https: https.request, http: http.request };
+  const hijacked = (): never => {
+    throw new Error('http(s).request was used: the extension host would have replaced its agent');
+  };
+  https.request = hijacked as typeof https.request;
+  http.request = hijacked as typeof http.request;
+  try {
+    const { t, rec } = setup({ pinned: null, trustAnswer: true });
+    const result = await push(t, apply(), rec);
+    assert.equal(result.status, 'success', result.message);
+    assert.equal(rec.questions.length, 1, 'the fingerprint was shown');
+    assert.equal(rec.trust.get(trustKey('rest', '127.0.0.1', router.port)), certificate.fingerprint);
+  } finally {
+    https.request = originals.https;
+    http.request = originals.http;
+  }
 });
 
 test('a pinned certificate that changed is REFUSED (possible interception), nothing sent, no question asked', async () => {

@@ -301,6 +301,11 @@ export class RestTransport implements Transport {
         path,
         headers,
       };
+      // The request is built with `new http.ClientRequest`, not `https.request`: VS Code's extension host replaces
+      // `http(s).request` with a proxy-aware version that swaps in its own agent, which ignores `createConnection`
+      // and verifies the certificate itself, so a self-signed router would fail before its fingerprint could be
+      // shown or matched against the pin. The class is the same one `https.request` constructs; only the hook is
+      // skipped. (A proxy between the editor and a router's management address is not supported.)
       let request: http.ClientRequest;
       if (endpoint.scheme === 'https') {
         requestOptions.createConnection = ((_: unknown, callback: (error: Error | null, socket?: Duplex) => void) => {
@@ -312,9 +317,9 @@ export class RestTransport implements Transport {
           return undefined;
         }) as unknown as https.RequestOptions['createConnection'];
         // No agent: with `createConnection` and no agent, the request waits for our verified socket.
-        request = https.request(requestOptions);
+        request = new http.ClientRequest(requestOptions);
       } else {
-        request = http.request({ ...requestOptions, agent: false });
+        request = new http.ClientRequest({ ...requestOptions, agent: false });
       }
       // Settle first, then destroy: a request still waiting for its socket emits no 'error' when destroyed (Node
       // reports it only once a socket is assigned, which a stalled handshake never does).
