@@ -4,7 +4,8 @@
 //   2. package  npm run package (production bundles + routeros-script.vsix)
 //   3. ext      the extension's Mocha suite in the extension host, via @vscode/test-electron's runTests()
 //               with a code-server "executable" (test/e2e/runTest.ts, test/e2e/code-server-shim.mjs)
-//   4. ui       the packaged .vsix installed into code-server, driven like a user (test/e2e/ui/ui.test.mjs)
+//   4. ui       the packaged .vsix installed into code-server, driven like a user (test/e2e/ui/ui.test.mjs), and
+//               its push commands against the stand-in REST router (test/e2e/ui/push.test.mjs); one file at a time
 // A failure leaves a screenshot: test-results/ext-host/FAILED-ext-host.png, test-results/ui/FAILED-<test>.png.
 // The last line is the plain "N passed, N failed" total; the exit code is non-zero when anything failed.
 //
@@ -104,6 +105,8 @@ async function main() {
     }
 
     if (want('ui')) {
+      // Screenshots of this run only (both UI files add theirs to the folder).
+      fs.rmSync(path.join(root, 'test-results/ui'), { recursive: true, force: true });
       const tap = path.join(root, '.e2e/ui-results.tap');
       fs.mkdirSync(path.dirname(tap), { recursive: true });
       fs.rmSync(tap, { force: true });
@@ -111,9 +114,11 @@ async function main() {
       // tsx: the UI tests expand snippets with the unit tests' expander (test/unit/snippets/expand.ts).
       const { status } = await run('UI suite (packaged .vsix)', process.execPath, [
         '--import', 'tsx',
-        '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+        // One file at a time: each starts its own code-server and Chromium, too much for two cores at once.
+        '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=tap', `--test-reporter-destination=${tap}`,
         path.join(root, 'test/e2e/ui/ui.test.mjs'),
+        path.join(root, 'test/e2e/ui/push.test.mjs'),
       ]);
       const report = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
       const pass = /^# pass (\d+)$/m.exec(report);

@@ -15,66 +15,31 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser } from '../lib/browser.mjs';
-import { ROOT, freshDir, freshWorkspace, installExtension, startCodeServer } from '../lib/codeServer.mjs';
+import { ROOT } from '../lib/codeServer.mjs';
 import { zipEntries, zipRead } from '../lib/zipEntries.mjs';
 import { expandSnippet } from '../../unit/snippets/expand.ts';
+import { VSIX, failureScreenshot, keepScreenshot as keepScreenshotOf, startUiSession } from './session.mjs';
 import {
   activeEditor, appendNewLine, editorLines, openFile, openProblems, problemEntries, problemFiles, runCommand,
   saveActiveEditor, wordBox,
 } from './workbench.mjs';
 
-const VSIX = path.resolve(process.env.RSC_VSIX || path.join(ROOT, 'routeros-script.vsix'));
-const RESULTS = path.join(ROOT, 'test-results/ui');
-const DOC_IMAGES = path.join(ROOT, 'docs/images');
 const FIXTURES = path.join(ROOT, 'test/e2e/workspace');
 // code-server gives an extension's status-bar item the DOM id "<publisher>.<name>.<item id>".
 const STATUS_ITEM = '.statusbar-item[id="rsc-tools.routeros-script.routeros.targetVersion"]';
 
-let server;
-let browser;
+let session;
 let page;
 let workspace;
 
 before(async () => {
-  try {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
-    fs.rmSync(RESULTS, { recursive: true, force: true });
-    fs.mkdirSync(RESULTS, { recursive: true });
-    workspace = freshWorkspace('ui-workspace');
-    const userDataDir = freshDir('ui-user-data');
-    const extensionsDir = freshDir('ui-extensions');
-    installExtension(VSIX, { userDataDir, extensionsDir });
-    server = await startCodeServer({
-      folder: workspace,
-      userDataDir,
-      extensionsDir,
-      logFile: path.join(ROOT, '.e2e/logs/code-server-ui.log'),
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-    // Give the workbench keyboard focus (the guide: without a click, the first shortcut can go nowhere).
-    await page.locator('.monaco-workbench').click({ position: { x: 600, y: 400 } });
-  } catch (error) {
-    await failureScreenshot('before');
-    throw error;
-  }
+  session = await startUiSession('ui');
+  ({ page, workspace } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
-
-/** test-results/ui/FAILED-<name>.png, when there is a page to photograph. */
-async function failureScreenshot(name) {
-  if (!page) return;
-  fs.mkdirSync(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-  await page.screenshot({ path: file }).catch(() => undefined);
-}
 
 /**
  * A test that starts from a workbench without editors, leaves a screenshot when it fails, and afterwards puts
@@ -88,7 +53,7 @@ function scenario(name, { edits = [], settings = false } = {}, body) {
       await runCommand(page, 'View: Close All Editors');
       await body();
     } catch (error) {
-      await failureScreenshot(name);
+      await failureScreenshot(page, name);
       throw error;
     } finally {
       await restore(edits, settings);
@@ -112,17 +77,8 @@ async function restore(edits, settings) {
   if (settings) fs.rmSync(path.join(workspace, '.vscode'), { recursive: true, force: true });
 }
 
-/** Saves a screenshot of a passing scenario, and refreshes the README's copy when asked or missing. */
-async function keepScreenshot(fileName) {
-  const file = path.join(RESULTS, fileName);
-  await page.screenshot({ path: file });
-  const docCopy = path.join(DOC_IMAGES, fileName);
-  // Only the project's own package may refresh the README's pictures (not a .vsix given through RSC_VSIX).
-  const ownPackage = !process.env.RSC_VSIX;
-  if (ownPackage && (process.env.RSC_UPDATE_SCREENSHOTS === '1' || !fs.existsSync(docCopy))) {
-    fs.mkdirSync(DOC_IMAGES, { recursive: true });
-    fs.copyFileSync(file, docCopy);
-  }
+function keepScreenshot(fileName) {
+  return keepScreenshotOf(page, fileName);
 }
 
 test('the .vsix holds the bundles, grammar, snippets, icon and README images, and no node_modules or CLI', () => {

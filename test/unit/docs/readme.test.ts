@@ -43,12 +43,14 @@ test('the install line installs the packaged .vsix', () => {
 test('the pictures exist, are the UI tests\' screenshots, and are packaged where the README points', () => {
   const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)\s]+)\)/g)].map((match) => match[1]);
   assert.ok(images.length >= 5, 'the README shows the extension at work');
-  const ui = fs.readFileSync(path.join(root, 'test/e2e/ui/ui.test.mjs'), 'utf8');
+  const uiDir = path.join(root, 'test/e2e/ui');
+  const ui = fs.readdirSync(uiDir).filter((name) => name.endsWith('.test.mjs')).map((name) => fs.readFileSync(path.join(uiDir, name), 'utf8')).join('\n');
   const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
   for (const image of images) {
     assert.match(image, /^docs\/images\/[\w-]+\.png$/, `${image}: a relative path inside the package`);
     assert.ok(fs.existsSync(path.join(root, image)), `${image} does not exist`);
-    assert.ok(ui.includes(`keepScreenshot('${path.basename(image)}')`), `${image} is not taken by the UI tests`);
+    const taken = new RegExp(`keepScreenshot\\((?:page, )?'${path.basename(image).replace('.', '\\.')}'\\)`);
+    assert.match(ui, taken, `${image} is not taken by the UI tests`);
   }
   assert.ok(ignore.includes('!docs/images/*.png'), '.vscodeignore must package docs/images (vsce does not rewrite the links)');
 });

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { lintText } from '../../../server/src/lint.js';
+import { createLanguageServices, type LanguageServices } from '../../../server/src/services.js';
+import { restramlFile } from '../schema/helpers.js';
 import { expandSnippet, tabStopIndexes } from './expand.js';
 import { recipeCommands, type RecipeCommand } from './recipeCommands.js';
 
@@ -46,6 +48,21 @@ function describeFindings(findings: ReturnType<typeof lintText>): string {
 const snippets = loadSnippets();
 const names = Object.keys(snippets);
 
+/** RouterOS 7.24's command tree (test input from ../shared, never part of the project). */
+const fullTree = restramlFile('7.24');
+let fullTreeLanguageServices: LanguageServices | undefined;
+function fullTreeServices(): LanguageServices {
+  return (fullTreeLanguageServices ??= createLanguageServices({ commandTreeFile: fullTree }));
+}
+
+describe('the command tree check of the recipes can fail', () => {
+  it('a misspelt parameter in a menu only the full tree describes is an error with the tree', { skip: !fullTree && 'no 7.24 command tree in ../shared/restraml' }, () => {
+    const typo = '/tool netwatch add host=9.9.9.9 intervall=30s\n/ip route add dst-address=0.0.0.0/1 gateway=pppoe-backup distanse=2\n';
+    const codes = lintText(typo, { rosVersion: '7.24', services: fullTreeServices() }).filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.code}`);
+    assert.deepEqual(codes, ['1 unknown-parameter', '2 unknown-parameter']);
+  });
+});
+
 describe('snippets/routeros.json', () => {
   it('holds the PPPoE recipes the extension promises', () => {
     const prefixes = names.flatMap((name) => {
@@ -70,6 +87,14 @@ describe('snippets/routeros.json', () => {
         const script = expandSnippet(asSnippet(name, snippets[name]).body);
         assert.ok(!script.includes('${'), `${name}: unexpanded placeholder left in:\n${script}`);
         const errors = lintText(script, { rosVersion: '7.24' }).filter((finding) => finding.severity === 'error');
+        assert.equal(describeFindings(errors), '', `${name} expanded to:\n${script}`);
+      });
+
+      // The built-in schema knows the PPP, PPPoE and mangle menus in depth; RouterOS's own command tree knows
+      // every menu a recipe touches (routes, netwatch, DNS, NAT, filter, VLAN, lists, routing tables, IPv6).
+      it('expands to a script with no lint errors against RouterOS 7.24\'s own command tree', { skip: !fullTree && 'no 7.24 command tree in ../shared/restraml' }, () => {
+        const script = expandSnippet(asSnippet(name, snippets[name]).body);
+        const errors = lintText(script, { rosVersion: '7.24', services: fullTreeServices() }).filter((finding) => finding.severity === 'error');
         assert.equal(describeFindings(errors), '', `${name} expanded to:\n${script}`);
       });
     });
@@ -131,12 +156,16 @@ describe('the pppoe-failover snippet holds every part of the guide\'s failover r
 
   it('4. TCP MSS clamping on both PPPoE links', () => {
     const clamps = commandsIn(commands, 'ip firewall mangle').filter((c) => c.args.get('action') === 'change-mss');
+    // Both directions: the guide clamps only outgoing SYNs, but a server behind the router answers with its own MSS.
     for (const link of ['pppoe-primary', 'pppoe-backup']) {
-      const rule = clamps.find((c) => c.args.get('out-interface') === link);
-      assert.ok(rule, `no change-mss rule out of ${link}`);
-      assert.equal(rule.args.get('protocol'), 'tcp');
-      assert.equal(rule.args.get('tcp-flags'), 'syn');
-      assert.ok(rule.args.get('new-mss'), 'new-mss');
+      for (const direction of ['out-interface', 'in-interface']) {
+        const rule = clamps.find((c) => c.args.get(direction) === link);
+        assert.ok(rule, `no change-mss rule with ${direction}=${link}`);
+        assert.equal(rule.args.get('protocol'), 'tcp');
+        assert.equal(rule.args.get('tcp-flags'), 'syn');
+        // Clamped to the path MTU, not the guide's fixed 1360 (wrong for any other MTU).
+        assert.equal(rule.args.get('new-mss'), 'clamp-to-pmtu');
+      }
     }
   });
 
@@ -160,6 +189,13 @@ describe('the pppoe-failover snippet holds every part of the guide\'s failover r
     // The probe host is pinned to the primary link, so netwatch measures the primary even after a failover.
     const host = watch.args.get('host');
     assert.ok(routes.some((r) => r.args.get('dst-address') === `${host}/32` && r.args.get('gateway') === 'pppoe-primary'));
+    // While the primary is down its host route is inactive: a blackhole keeps the probe from answering via the backup.
+    const blackhole = routes.find((r) => r.args.get('dst-address') === `${host}/32` && r.words.includes('blackhole'));
+    assert.ok(blackhole, 'a blackhole route for the probe host');
+    assert.ok(Number(blackhole.args.get('distance')) > 1, 'the blackhole loses to the route via the primary');
+    // A probe host that is also a DNS server would pin the DNS traffic to the primary, failover or not.
+    const dnsServers = commandsIn(commands, 'ip dns', 'set')[0]?.args.get('servers')?.split(',') ?? [];
+    assert.ok(host && !dnsServers.includes(host), `the probe host ${host} is one of the DNS servers ${dnsServers.join(',')}`);
   });
 
   it('6. source NAT (masquerade) out of both links', () => {
@@ -186,6 +222,29 @@ describe('the pppoe-failover snippet holds every part of the guide\'s failover r
       [lists[0].args.get('name'), 'pppoe-backup'],
     ]);
   });
+});
+
+// The user fills in names, the VLAN id, credentials and route distances: each is a tab stop in the snippet, not
+// a fixed value the user has to find and edit.
+describe('the pppoe-failover snippet asks for what differs from network to network', () => {
+  const failover = names.map((name) => asSnippet(name, snippets[name])).find((snippet) => [snippet.prefix].flat().includes('pppoe-failover'));
+  const body = [failover?.body ?? ''].flat().join('\n');
+  const cases: Array<[string, RegExp]> = [
+    ['the VLAN name', /\/interface vlan\nadd name=\$\{\d+:/],
+    ['the VLAN id', /vlan-id=\$\{\d+:\d+\}/],
+    ['the WAN port of the VLAN', /vlan-id=\S+ interface=\$\{\d+:/],
+    ['the primary client\'s name', /\/interface pppoe-client\nadd name=\$\{\d+:/],
+    ['the backup client\'s name and port', /add name=\$\{\d+:[^}]+\} interface=\$\{\d+:/],
+    ['both users', /(?:user="\$\{\d+:[^}]+\}"[^]*){2}/],
+    ['both passwords', /(?:password="\$\{\d+:[^}]+\}"[^]*){2}/],
+    ['both default-route distances', /(?:default-route-distance=\$\{\d+:\d+\}[^]*){2}/],
+    ['the blackhole route\'s distance', /blackhole distance=\$\{\d+:\d+\}/],
+    ['the probe host', /dst-address=\$\{\d+:[\d.]+\}\/32/],
+    ['the DNS servers', /servers=\$\{\d+:/],
+  ];
+  for (const [what, pattern] of cases) {
+    it(`tab stop: ${what}`, () => assert.match(body, pattern));
+  }
 });
 
 describe('the other recipes hold what their descriptions promise', () => {

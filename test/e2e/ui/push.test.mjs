@@ -1,0 +1,201 @@
+// UI tests of "Push to Router" and "Check on Router" in the PACKAGED extension, against the stand-in RouterOS REST
+// router of the push tests (test/push/fakeRestRouter.ts: HTTPS on loopback with a self-signed certificate made
+// at test time). They go through every dialog a user sees: the password prompt, the offer to keep it in secret
+// storage, the fingerprint of the unknown certificate, the confirmation that names the router, the result, and
+// the router's errors in Problems. Afterwards every file code-server wrote (settings, state, logs and the output
+// channel's log) is searched for the password.
+//
+//   node --import tsx --test test/e2e/ui/push.test.mjs   (scripts/e2e.mjs packages the .vsix first and runs this)
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { FakeRestRouter, makeCertificate } from '../../push/fakeRestRouter.ts';
+import { leaks } from '../../push/helpers.ts';
+import { failureScreenshot, keepScreenshot, startUiSession } from './session.mjs';
+import { openFile, openProblems, problemEntries, runCommand } from './workbench.mjs';
+
+const ROUTER_NAME = 'lab-router';
+/** Only this test knows it: a leak anywhere on disk is found by searching for it. */
+const PASSWORD = `Ui-${process.pid}-Pa55!word`;
+
+let certificate;
+let router;
+let session;
+let page;
+
+before(async () => {
+  certificate = makeCertificate();
+  router = new FakeRestRouter(certificate);
+  router.password = PASSWORD;
+  const port = await router.start();
+  session = await startUiSession('ui-push', {
+    settings: { 'routeros.routers': [{ name: ROUTER_NAME, address: `https://127.0.0.1:${port}`, transport: 'rest', user: router.user }] },
+  });
+  page = session.page;
+});
+
+after(async () => {
+  await session?.close();
+  await router?.stop();
+  if (certificate) fs.rmSync(certificate.dir, { recursive: true, force: true });
+});
+
+function uiTest(name, body) {
+  test(name, { timeout: 120000 }, async () => {
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Close All Editors');
+      await body();
+    } catch (error) {
+      await failureScreenshot(page, name);
+      throw error;
+    }
+  });
+}
+
+/** The modal dialog whose text matches, once it is shown. */
+async function dialog(hasText) {
+  const box = page.locator('.monaco-dialog-box', { hasText });
+  await box.waitFor({ timeout: 30000 });
+  return box;
+}
+
+async function clickDialogButton(box, label) {
+  await box.locator('.monaco-button', { hasText: label }).first().click();
+  await box.waitFor({ state: 'detached' });
+}
+
+/** A notification toast whose text matches. */
+function toast(hasText) {
+  return page.locator('.notifications-toasts .notification-toast', { hasText });
+}
+
+/** Resolves once `file` holds `marker` (a watcher reports each write; nothing is polled). */
+async function fileContains(file, marker, timeoutMs = 30000) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const has = () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(marker);
+  if (has()) return true;
+  let watcher;
+  let timer;
+  try {
+    return await new Promise((resolve) => {
+      watcher = fs.watch(path.dirname(file), () => has() && resolve(true));
+      timer = setTimeout(() => resolve(has()), timeoutMs);
+    });
+  } finally {
+    watcher?.close();
+    clearTimeout(timer);
+  }
+}
+
+/** Every regular file under `dir`, skipping sockets and the like. */
+function filesUnder(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(full));
+    else if (entry.isFile()) found.push(full);
+  }
+  return found;
+}
+
+/** The output channel's log file, which code-server keeps under the user-data folder's logs. */
+function outputChannelLog() {
+  const logs = path.join(session.userDataDir, 'logs');
+  return filesUnder(logs).find((file) => file.endsWith(path.join('rsc-tools.routeros-script', 'RouterOS.log')));
+}
+
+uiTest('Push to Router: the password, the certificate pinned on consent, a confirmation naming the router, and its error on line 3', async () => {
+  router.onImport = (call) =>
+    call.dryRun
+      ? { kind: 'reply', body: { ret: 'No syntax errors found in the import file\r\n' } }
+      : {
+          kind: 'reply',
+          status: 400,
+          body: { error: 400, message: 'Bad Request', detail: 'Script Error: failure: already have interface with name bridge-guest (/interface/bridge/add; line 3) (:import; line 1)' },
+        };
+  await openFile(page, 'push.rsc');
+  await runCommand(page, 'Push to Router');
+
+  const password = page.locator('.quick-input-widget input[type="password"]');
+  await password.waitFor({ timeout: 30000 });
+  await password.fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  const remember = toast(`Remember the password for ${ROUTER_NAME}?`);
+  await remember.waitFor({ timeout: 30000 });
+  await remember.locator('.monaco-button', { hasText: 'Save in Secret Storage' }).click();
+
+  const trust = await dialog('is not trusted yet');
+  const trustText = await trust.innerText();
+  assert.ok(trustText.includes(certificate.fingerprint), `the dialog shows the certificate's SHA-256 fingerprint ${certificate.fingerprint}:\n${trustText}`);
+  assert.equal(router.requests.length, 0, 'nothing is sent before the certificate is trusted');
+  await clickDialogButton(trust, 'Trust and Pin');
+
+  const confirm = await dialog(`to ${router.identity}?`);
+  const confirmText = await confirm.innerText();
+  assert.match(confirmText, /push\.rsc/, 'the confirmation says what is sent');
+  assert.ok(confirmText.includes('7.16.2'), `the confirmation gives the version read from the router:\n${confirmText}`);
+  assert.equal(router.files.size, 0, 'nothing is uploaded before the user confirms');
+  await keepScreenshot(page, 'push-confirm.png');
+  await clickDialogButton(confirm, 'Push');
+
+  await toast(/line 3/).first().waitFor({ timeout: 60000 });
+  await openProblems(page);
+  const entry = problemEntries(page, 'already have interface with name bridge-guest');
+  await entry.first().waitFor({ timeout: 30000 });
+  assert.match(await entry.first().innerText(), /\[Ln 3, Col 1\]/, 'the router\'s error is on line 3 of the file');
+  await keepScreenshot(page, 'push-result.png');
+
+  assert.equal(router.dryRuns.length, 1, 'the dry run comes first on 7.16');
+  assert.equal(router.appliedImports.length, 1);
+  assert.equal(router.appliedImports[0].contents, fs.readFileSync(path.join(session.workspace, 'push.rsc'), 'utf8'), 'the file is sent as it is');
+  assert.deepEqual([...router.files.keys()], [], 'the uploaded file (and the dry-run report) are deleted');
+});
+
+uiTest('Check on Router reuses the stored password and the pinned certificate, applies nothing, and puts the dry run\'s error on its line', async () => {
+  router.onImport = (call) => ({
+    kind: 'reply',
+    body: {
+      ret: call.dryRun
+        ? '#line 4\r\n/ip address add address=192.168.88.1/24 interface=bridge-lan\r\ninput does not match any value of interface (line 1 column 50)\r\nScript Error: found 1 error(s) in import file\r\n'
+        : 'should not run',
+    },
+  });
+  const applied = router.appliedImports.length;
+  await openFile(page, 'push.rsc');
+  await runCommand(page, 'Check on Router');
+  // The confirmation comes straight away: no password prompt, no certificate question (each would come first).
+  const confirm = await dialog(`to ${router.identity}?`);
+  await clickDialogButton(confirm, 'Run Dry Run');
+  await toast(/line 4/).first().waitFor({ timeout: 60000 });
+  await openProblems(page);
+  const entry = problemEntries(page, 'input does not match any value of interface');
+  await entry.first().waitFor({ timeout: 30000 });
+  assert.match(await entry.first().innerText(), /\[Ln 4, Col 50\]/);
+  assert.equal(router.appliedImports.length, applied, 'a check applies nothing');
+  assert.deepEqual([...router.files.keys()], [], 'the uploaded file is deleted');
+});
+
+uiTest('a script with lint errors is not sent unless the user says so', async () => {
+  const before = router.requests.length;
+  await openFile(page, 'pppoe.rsc');
+  await runCommand(page, 'Push to Router');
+  const refusal = await dialog(/The linter reports \d+ error\(s\) in pppoe\.rsc/);
+  await clickDialogButton(refusal, 'Cancel');
+  assert.equal(router.requests.length, before, 'nothing reached the router');
+});
+
+uiTest('the password is nowhere on disk: not in settings, state, logs or the output channel', async () => {
+  const log = outputChannelLog();
+  assert.ok(log, 'code-server keeps the output channel\'s log under logs/');
+  // The log is written behind the scenes: wait for the line that ends the first push before reading everything.
+  assert.ok(await fileContains(log, 'Router output:'), `the output channel's log shows the push:\n${fs.readFileSync(log, 'utf8')}`);
+  const places = [session.userDataDir, session.workspace, path.dirname(session.logFile)];
+  const found = [];
+  for (const file of places.flatMap(filesUnder)) {
+    const text = fs.readFileSync(file).toString('latin1');
+    for (const leak of leaks(text, router.user, PASSWORD)) found.push(`${file}: ${leak}`);
+  }
+  assert.deepEqual(found, []);
+});
