@@ -3,6 +3,9 @@
 // the same command line from code-server and drives it with Chromium (see test/e2e/README.md).
 //
 //   node test/e2e/out/runTest.js        (scripts/e2e.mjs compiles and runs it)
+//
+// Where desktop VS Code can be downloaded, RSC_E2E_VSCODE picks it instead of code-server: `stable`, `insiders` or
+// a version such as `1.101.0` (runTests downloads it), or the path of an installed VS Code executable.
 import fs from 'node:fs';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -19,10 +22,18 @@ function freshFolder(name: string, from?: string): string {
   return target;
 }
 
+/** code-server (the default here), a desktop VS Code that runTests downloads, or one already installed. */
+function vscodeToRun(): { vscodeExecutablePath?: string; version?: string } {
+  const wanted = process.env.RSC_E2E_VSCODE?.trim();
+  if (!wanted) return { vscodeExecutablePath: path.join(root, 'test/e2e/code-server-shim.mjs') };
+  if (fs.existsSync(wanted)) return { vscodeExecutablePath: path.resolve(wanted) };
+  return { version: wanted };
+}
+
 async function main(): Promise<void> {
   const workspace = freshFolder('ext-workspace', path.join(root, 'test/e2e/workspace'));
   await runTests({
-    vscodeExecutablePath: path.join(root, 'test/e2e/code-server-shim.mjs'),
+    ...vscodeToRun(),
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(__dirname, 'suite/index.js'),
     // An empty extensions folder, so only the extension under development loads.

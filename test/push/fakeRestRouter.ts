@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import fs from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -109,12 +110,14 @@ export class FakeRestRouter extends EventEmitter {
   /** Replies for `/console/inspect request=syntax`, keyed by comma path. */
   inspectSyntax: Record<string, Array<Record<string, string>>> = {};
   private nextId = 0x10;
-  private readonly server: https.Server;
+  private readonly server: http.Server;
   private readonly openResponses = new Set<ServerResponse>();
 
-  constructor(certificate: TestCertificate) {
+  /** `plainHttp` serves plain HTTP instead (RouterOS's `www` service, which a profile may use only with allowHttp). */
+  constructor(certificate: TestCertificate, options: { plainHttp?: boolean } = {}) {
     super();
-    this.server = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => this.handle(request, response));
+    const handler = (request: IncomingMessage, response: ServerResponse): void => this.handle(request, response);
+    this.server = options.plainHttp ? http.createServer(handler) : https.createServer({ key: certificate.key, cert: certificate.cert }, handler);
   }
 
   /** Listens on `port` (0 = any free port; a fixed one restarts "the same router" with another certificate). */

@@ -417,6 +417,33 @@ test('in VS Code\'s extension host, whose proxy support replaces http(s).request
   }
 });
 
+test('plain HTTP, for a profile that opts in: the push goes ahead with no certificate question', async () => {
+  const plain = new FakeRestRouter(certificate, { plainHttp: true });
+  const port = await plain.start();
+  try {
+    const trust = new MemoryTrustStore();
+    const redactor = new Redactor();
+    const rec = record({ trust, redactor, trustAnswer: false });
+    const t = new RestTransport({
+      endpoint: parseRouterAddress(`http://127.0.0.1:${port}`, { allowHttp: true }),
+      user: plain.user,
+      password: plain.password,
+      trust,
+      redactor,
+      log: rec.transportLog,
+    });
+    recorders.push({ rec, password: plain.password });
+    const result = await push(t, apply(), rec);
+    assert.equal(result.status, 'success', result.message);
+    assert.equal(rec.questions.length, 0);
+    assert.equal(plain.appliedImports.length, 1);
+    assert.deepEqual([...plain.files.keys()], []);
+    assert.throws(() => parseRouterAddress(`http://127.0.0.1:${port}`), /Plain HTTP/, 'without the opt-in the address is refused');
+  } finally {
+    await plain.stop();
+  }
+});
+
 test('a pinned certificate that changed is REFUSED (possible interception), nothing sent, no question asked', async () => {
   const other = 'AA:'.repeat(31) + 'AA';
   const { t, rec } = setup({ pinned: other, trustAnswer: true });

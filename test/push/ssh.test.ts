@@ -1,5 +1,7 @@
 // Push over SSH+SFTP against the stand-in ssh2 server: commands sent, results, cleanup, host-key trust, secrets.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import net from 'node:net';
 import { afterEach, beforeEach, test } from 'node:test';
 import { parseRouterAddress } from '../../server/src/push/address.js';
 import type { PushInput } from '../../server/src/push/push.js';
@@ -27,14 +29,15 @@ afterEach(async () => {
 const SCRIPT = '/interface bridge add name=bridge1\n/ip address add address=10.0.0.1/24 interface=bridge1\n';
 const apply = (extra: Partial<PushInput> = {}): PushInput => ({ text: SCRIPT, mode: 'apply', ...extra });
 
-function setup(options: { pinned?: string | null; password?: string; trustAnswer?: boolean; timeouts?: { request?: number; import?: number }; signal?: AbortSignal; trust?: MemoryTrustStore } = {}): { t: SshTransport; rec: Recorder } {
+function setup(options: { port?: number; pinned?: string | null; password?: string; trustAnswer?: boolean; timeouts?: { request?: number; import?: number }; signal?: AbortSignal; trust?: MemoryTrustStore } = {}): { t: SshTransport; rec: Recorder } {
   const trust = options.trust ?? new MemoryTrustStore();
   const pin = options.pinned === undefined ? hostKey.fingerprint : options.pinned;
-  if (pin !== null && options.trust === undefined) trust.set(trustKey('ssh', '127.0.0.1', router.port), pin);
+  const port = options.port ?? router.port;
+  if (pin !== null && options.trust === undefined) trust.set(trustKey('ssh', '127.0.0.1', port), pin);
   const redactor = new Redactor();
   const rec = record({ trust, redactor, trustAnswer: options.trustAnswer, signal: options.signal });
   const t = new SshTransport({
-    endpoint: parseRouterAddress(`ssh://127.0.0.1:${router.port}`),
+    endpoint: parseRouterAddress(`ssh://127.0.0.1:${port}`),
     user: router.user,
     password: options.password ?? router.password,
     trust,
@@ -239,4 +242,49 @@ test('ssh: a file already gone at cleanup is reported as not found, never as rem
   assert.equal(result.status, 'success');
   assert.deepEqual({ removed: result.cleanup?.removed, state: result.cleanup?.state }, { removed: false, state: 'not-found' });
   assert.match(result.message, /Warning: the uploaded file .* was not found when deleting it, so nothing was deleted — check \/file on the router\./);
+});
+
+/** A TCP server that accepts connections and never says a word (no SSH banner): a hung router or a tarpit. */
+async function silentServer(onConnection: () => void = () => undefined): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    onConnection();
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+test('ssh: a router that accepts the connection and never answers is bounded: failure, nothing sent', async () => {
+  const silent = await silentServer();
+  try {
+    const { t, rec } = setup({ port: silent.port, timeouts: { request: 300 } });
+    const result = await push(t, apply(), rec);
+    assert.equal(result.status, 'failure', result.message);
+    assert.match(result.message, /time|answer|respond/i);
+    assert.equal(result.mayHaveApplied, false);
+  } finally {
+    await silent.close();
+  }
+});
+
+test('ssh: cancel while connecting: cancelled, nothing sent', async () => {
+  const controller = new AbortController();
+  const silent = await silentServer(() => controller.abort());
+  try {
+    const { t, rec } = setup({ port: silent.port, signal: controller.signal, timeouts: { request: 30000 } });
+    const result = await push(t, apply(), rec);
+    assert.equal(result.status, 'cancelled', result.message);
+    assert.equal(result.mayHaveApplied, false);
+  } finally {
+    await silent.close();
+  }
 });
