@@ -181,7 +181,7 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
   }
   if (result.routerText && result.status !== 'success') err(`Router output:\n${result.routerText.trim()}`);
 
-  let message = result.message;
+  let message = args.fingerprint !== undefined ? asFingerprintMismatch(result.message) : result.message;
   if (/not trusted|not known yet/.test(message)) {
     const hint = endpoint.transport === 'ssh' ? opensshFingerprint(fingerprintIn(message) ?? '') : fingerprintIn(message);
     if (hint) message += ` After checking it, run again with --fingerprint ${hint}`;
@@ -197,6 +197,17 @@ export async function runPush(argv: string[], io: PushCliIo): Promise<number> {
       err(message);
       return EXIT_FAILURE;
   }
+}
+
+/**
+ * With --fingerprint the "pin" is what the user typed, not something remembered from an earlier run, so a
+ * mismatch is not "the certificate changed": say that the router's certificate is not the one named.
+ */
+function asFingerprintMismatch(message: string): string {
+  const mismatch = /^REFUSED: the (certificate|SSH host key) of (\S+) changed\. Pinned (.+?), now (.+?)\. Someone may be intercepting the connection; (.+?)\./.exec(message);
+  if (!mismatch) return message;
+  const [, what, where, expected, actual, unsent] = mismatch;
+  return `REFUSED: the ${what} of ${where} does not match --fingerprint. Expected ${expected}, the router presented ${actual}. Either the fingerprint is wrong or someone is intercepting the connection; ${unsent}.`;
 }
 
 function fingerprintIn(message: string): string | undefined {
