@@ -230,6 +230,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // One line at start, so the output channel shows which server (and which Node) answers when a user reports a problem.
+  connection.console.info(`RouterOS: language server started (pid ${process.pid}, Node ${process.version}).`);
   // Ask the client to announce changes of the `routeros` section; the new values are then pulled per document.
   if (clientPullsConfiguration && clientRegistersConfigurationChanges) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });

@@ -240,3 +240,12 @@ scenario('the status bar item changes the target version, and the diagnostics fo
   assert.equal(settings['routeros.targetVersion'], '6.49');
   await keepScreenshot('target-version-diagnostics.png');
 });
+
+scenario('"RouterOS: Show Output" shows the channel with the language server\'s log', {}, async () => {
+  await openFile(page, 'pppoe.rsc'); // the server runs once a RouterOS file is open
+  await runCommand(page, 'RouterOS: Show Output');
+  // The Output panel renders the channel's text in an editor; the server's first line says it started.
+  const output = page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
+  await output.waitFor();
+  await output.locator('.view-line', { hasText: 'RouterOS: language server started' }).first().waitFor({ timeout: 30000 });
+});
