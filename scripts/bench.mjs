@@ -1,7 +1,8 @@
 // `npm run bench`: measures the linter and the language server on this machine and prints the figures.
 // Lint: throughput on a 50,000-line v7 export built from the corpus and on the whole corpus, peak memory, and
 // the time highlight.js takes merely to colour the same export with its `routeros` language (the yardstick the
-// issue sets: a full lint must be at least as fast). Then the language-server benchmark (scripts/bench-lsp.mjs).
+// issue sets: a full lint must be at least as fast). Then the language-server benchmark (scripts/bench-lsp.mjs)
+// and the activation benchmark (scripts/bench-activation.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -98,3 +99,8 @@ if (fs.existsSync(lspBench)) {
   const r = spawnSync(process.execPath, ['--expose-gc', lspBench], { cwd: root, stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 }
+
+// What opening the first .rsc file costs the editor: the activation bundle and the server's start.
+console.log('');
+const activation = spawnSync(process.execPath, [path.join(root, 'scripts/bench-activation.mjs')], { cwd: root, stdio: 'inherit' });
+if (activation.status !== 0) process.exitCode = activation.status ?? 1;
