@@ -55,7 +55,7 @@ export interface RecordedRequest {
 /** What `/import` does in this router: a reply to send, or a misbehaviour. */
 export type ImportBehaviour =
   | { readonly kind: 'reply'; readonly status?: number; readonly body: unknown }
-  /** Keep the request open and never answer (the client's timeout must end it). */
+  /** Keep the request open without an answer, until the client gives up or the router's session limit cuts it. */
   | { readonly kind: 'hang' }
   /** Close the connection without an answer. */
   | { readonly kind: 'drop' };
@@ -91,6 +91,8 @@ export class FakeRestRouter extends EventEmitter {
   onDelete: (() => ImportBehaviour | undefined) | undefined;
   /** Misbehaviour for `PUT /rest/file`, after the file was stored (undefined = normal reply). */
   onUpload: (() => ImportBehaviour | undefined) | undefined;
+  /** How long a request may run before the router cuts it with "Session closed" (60 s on RouterOS). */
+  sessionLimitMs = 60_000;
   /** Whether `PUT /rest/file` returns the created object (with `.id`), as RouterOS does. */
   putReturnsObject = true;
   /** A router that ignores the `?name=` filter of `GET /rest/file` and lists every file. */
@@ -186,6 +188,13 @@ export class FakeRestRouter extends EventEmitter {
   private behave(behaviour: ImportBehaviour, response: ServerResponse, request: IncomingMessage): void {
     if (behaviour.kind === 'hang') {
       this.openResponses.add(response);
+      // RouterOS ends a REST request that runs longer than its limit with "Session closed" (reference C.1).
+      const cut = setTimeout(() => {
+        if (!this.openResponses.delete(response) || response.writableEnded) return;
+        this.send(response, 400, { detail: 'Session closed', error: 400, message: 'Bad Request' });
+      }, this.sessionLimitMs);
+      cut.unref();
+      response.once('close', () => clearTimeout(cut));
       return;
     }
     if (behaviour.kind === 'drop') {
