@@ -177,6 +177,20 @@ uiTest('Check on Router reuses the stored password and the pinned certificate, a
   assert.deepEqual([...router.files.keys()], [], 'the uploaded file is deleted');
 });
 
+uiTest('the progress notification cancels a push: a dry run that never ends is stopped, nothing applied, nothing left behind', async () => {
+  // The dry run runs as a background job on the router; this one stays listed as running for ever.
+  router.onImport = (call) => (call.dryRun ? { kind: 'hang' } : { kind: 'reply', body: { ret: 'should not run' } });
+  const applied = router.appliedImports.length;
+  await openFile(page, 'push.rsc');
+  await runCommand(page, 'Push to Router');
+  await clickDialogButton(await dialog(`to ${router.identity}?`), 'Push');
+  const progress = toast('RouterOS: Push to Router');
+  await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  await toast('Cancelled during the dry run: nothing was applied.').first().waitFor({ timeout: 60000 });
+  assert.equal(router.appliedImports.length, applied, 'nothing was applied');
+  assert.deepEqual([...router.files.keys()], [], 'the uploaded file is deleted after a cancel too');
+});
+
 uiTest('a script with lint errors is not sent unless the user says so', async () => {
   const before = router.requests.length;
   await openFile(page, 'pppoe.rsc');
