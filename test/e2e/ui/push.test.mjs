@@ -11,16 +11,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { FakeRestRouter, makeCertificate } from '../../push/fakeRestRouter.ts';
+import { FakeSshRouter, makeHostKey } from '../../push/fakeSshRouter.ts';
 import { leaks } from '../../push/helpers.ts';
 import { failureScreenshot, keepScreenshot, startUiSession } from './session.mjs';
 import { openFile, openProblems, problemEntries, runCommand } from './workbench.mjs';
 
 const ROUTER_NAME = 'lab-router';
+const SSH_ROUTER_NAME = 'lab-ssh';
 /** Only this test knows it: a leak anywhere on disk is found by searching for it. */
 const PASSWORD = `Ui-${process.pid}-Pa55!word`;
 
 let certificate;
 let router;
+let sshHostKey;
+let sshRouter;
 let session;
 let page;
 
@@ -29,8 +33,17 @@ before(async () => {
   router = new FakeRestRouter(certificate);
   router.password = PASSWORD;
   const port = await router.start();
+  sshHostKey = makeHostKey();
+  sshRouter = new FakeSshRouter(sshHostKey.privateKey);
+  sshRouter.password = PASSWORD;
+  const sshPort = await sshRouter.start();
   session = await startUiSession('ui-push', {
-    settings: { 'routeros.routers': [{ name: ROUTER_NAME, address: `https://127.0.0.1:${port}`, transport: 'rest', user: router.user }] },
+    settings: {
+      'routeros.routers': [
+        { name: ROUTER_NAME, address: `https://127.0.0.1:${port}`, transport: 'rest', user: router.user },
+        { name: SSH_ROUTER_NAME, address: `127.0.0.1:${sshPort}`, transport: 'ssh', user: sshRouter.user },
+      ],
+    },
   });
   page = session.page;
 });
@@ -38,6 +51,7 @@ before(async () => {
 after(async () => {
   await session?.close();
   await router?.stop();
+  await sshRouter?.stop();
   if (certificate) fs.rmSync(certificate.dir, { recursive: true, force: true });
 });
 
@@ -64,6 +78,14 @@ async function dialog(hasText) {
 async function clickDialogButton(box, label) {
   await box.locator('.monaco-button', { hasText: label }).first().click();
   await box.waitFor({ state: 'detached' });
+}
+
+/** Runs a push command and picks the router in the quick pick that lists the profiles. */
+async function pushTo(command, routerName) {
+  await runCommand(page, command, { waitClosed: false });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: routerName }).first();
+  await row.waitFor({ timeout: 30000 });
+  await row.click();
 }
 
 /** A notification toast whose text matches. */
@@ -116,7 +138,7 @@ uiTest('Push to Router: the password, the certificate pinned on consent, a confi
           body: { error: 400, message: 'Bad Request', detail: 'Script Error: failure: already have interface with name bridge-guest (/interface/bridge/add; line 3) (:import; line 1)' },
         };
   await openFile(page, 'push.rsc');
-  await runCommand(page, 'Push to Router');
+  await pushTo('Push to Router', ROUTER_NAME);
 
   const password = page.locator('.quick-input-widget input[type="password"]');
   await password.waitFor({ timeout: 30000 });
@@ -164,7 +186,7 @@ uiTest('Check on Router reuses the stored password and the pinned certificate, a
   });
   const applied = router.appliedImports.length;
   await openFile(page, 'push.rsc');
-  await runCommand(page, 'Check on Router');
+  await pushTo('Check on Router', ROUTER_NAME);
   // The confirmation comes straight away: no password prompt, no certificate question (each would come first).
   const confirm = await dialog(`to ${router.identity}?`);
   await clickDialogButton(confirm, 'Run Dry Run');
@@ -182,7 +204,7 @@ uiTest('the progress notification cancels a push: a dry run that never ends is s
   router.onImport = (call) => (call.dryRun ? { kind: 'hang' } : { kind: 'reply', body: { ret: 'should not run' } });
   const applied = router.appliedImports.length;
   await openFile(page, 'push.rsc');
-  await runCommand(page, 'Push to Router');
+  await pushTo('Push to Router', ROUTER_NAME);
   await clickDialogButton(await dialog(`to ${router.identity}?`), 'Push');
   const progress = toast('RouterOS: Push to Router');
   await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
@@ -191,10 +213,36 @@ uiTest('the progress notification cancels a push: a dry run that never ends is s
   assert.deepEqual([...router.files.keys()], [], 'the uploaded file is deleted after a cancel too');
 });
 
+uiTest('Push to Router over SSH (RouterOS v6): the host key trusted on first use with consent, SFTP upload, import, file removed', async () => {
+  await openFile(page, 'push.rsc');
+  await pushTo('Push to Router', SSH_ROUTER_NAME);
+  const password = page.locator('.quick-input-widget input[type="password"]');
+  await password.waitFor({ timeout: 30000 });
+  await password.fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  const remember = toast(`Remember the password for ${SSH_ROUTER_NAME}?`);
+  await remember.waitFor({ timeout: 30000 });
+  await remember.locator('.monaco-button', { hasText: 'Not Now' }).click();
+
+  const trust = await dialog('SSH host key');
+  const trustText = await trust.innerText();
+  assert.ok(trustText.includes(sshHostKey.fingerprint), `the dialog shows the host key's SHA-256 fingerprint ${sshHostKey.fingerprint}:\n${trustText}`);
+  assert.deepEqual(sshRouter.passwordsReceived, [], 'the password is not sent before the host key is trusted');
+  await clickDialogButton(trust, 'Trust and Pin');
+
+  const confirm = await dialog(`to ${sshRouter.identity}?`);
+  assert.ok((await confirm.innerText()).includes('6.49.7'), 'the confirmation gives the version read from the router');
+  await clickDialogButton(confirm, 'Push');
+  await toast(`Pushed to ${sshRouter.identity}`).first().waitFor({ timeout: 60000 });
+  assert.equal(sshRouter.appliedImports.length, 1);
+  assert.equal(sshRouter.appliedImports[0].contents, fs.readFileSync(path.join(session.workspace, 'push.rsc'), 'utf8'));
+  assert.deepEqual([...sshRouter.files.keys()], [], 'the uploaded file is removed');
+});
+
 uiTest('a script with lint errors is not sent unless the user says so', async () => {
   const before = router.requests.length;
   await openFile(page, 'pppoe.rsc');
-  await runCommand(page, 'Push to Router');
+  await pushTo('Push to Router', ROUTER_NAME);
   const refusal = await dialog(/The linter reports \d+ error\(s\) in pppoe\.rsc/);
   await clickDialogButton(refusal, 'Cancel');
   assert.equal(router.requests.length, before, 'nothing reached the router');

@@ -6,9 +6,9 @@ import fs from 'node:fs';
  * Runs a command by its palette title, e.g. "View: Close All Editors" or "Focus Problems (Errors, Warnings,
  * Infos)" (the category may be left out). The row whose label is exactly that title is clicked: the filter
  * ranks by fuzzy score, so the wanted command is not always the first (">File: Save" puts "File: Compare
- * Active File with Saved" on top).
+ * Active File with Saved" on top). `waitClosed: false` is for commands that open a quick pick next.
  */
-export async function runCommand(page, title) {
+export async function runCommand(page, title, { waitClosed = true } = {}) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
@@ -17,7 +17,8 @@ export async function runCommand(page, title) {
   const label = page.locator('.label-name', { hasText: new RegExp(`^(?:[^:]+: )?${escaped}$`) });
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: label }).first();
   await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // A command that opens a quick pick of its own reuses the widget: its caller waits for that pick instead.
+  if (waitClosed) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** Opens a workspace file with Quick Open and waits until its tab is active and its text is rendered. */
