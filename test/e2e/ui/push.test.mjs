@@ -1,9 +1,10 @@
-// UI tests of "Push to Router" and "Check on Router" in the PACKAGED extension, against the stand-in RouterOS REST
-// router of the push tests (test/push/fakeRestRouter.ts: HTTPS on loopback with a self-signed certificate made
-// at test time). They go through every dialog a user sees: the password prompt, the offer to keep it in secret
-// storage, the fingerprint of the unknown certificate, the confirmation that names the router, the result, and
-// the router's errors in Problems. Afterwards every file code-server wrote (settings, state, logs and the output
-// channel's log) is searched for the password.
+// UI tests of "Push to Router" and "Check on Router" in the PACKAGED extension, against the stand-in routers of the
+// push tests: REST (test/push/fakeRestRouter.ts: HTTPS on loopback with a self-signed certificate made at test
+// time) and SSH (test/push/fakeSshRouter.ts: ssh2's server). They go through every dialog a user sees: the router
+// picker, the password prompt, the offer to keep it in secret storage, the fingerprint of the unknown certificate
+// or host key, the confirmation that names the router, the progress notification, the result, and the router's
+// errors in Problems. Afterwards every file code-server wrote (settings, state, logs and the output channel's log)
+// is searched for the password.
 //
 //   node --import tsx --test test/e2e/ui/push.test.mjs   (scripts/e2e.mjs packages the .vsix first and runs this)
 import assert from 'node:assert/strict';
