@@ -10,11 +10,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { FakeRestRouter, makeCertificate } from '../../push/fakeRestRouter.ts';
 import { FakeSshRouter, makeHostKey } from '../../push/fakeSshRouter.ts';
 import { leaks } from '../../push/helpers.ts';
-import { failureScreenshot, keepScreenshot, startUiSession } from './session.mjs';
+import { keepScreenshot, startUiSession, workbenchTest } from './session.mjs';
 import { openFile, openProblems, problemEntries, runCommand } from './workbench.mjs';
 
 const ROUTER_NAME = 'lab-router';
@@ -57,16 +57,7 @@ after(async () => {
 });
 
 function uiTest(name, body) {
-  test(name, { timeout: 120000 }, async () => {
-    try {
-      await page.keyboard.press('Escape');
-      await runCommand(page, 'View: Close All Editors');
-      await body();
-    } catch (error) {
-      await failureScreenshot(page, name);
-      throw error;
-    }
-  });
+  workbenchTest(() => page, name, body, { timeout: 120000 });
 }
 
 /** The modal dialog whose text matches, once it is shown. */
@@ -87,6 +78,17 @@ async function pushTo(command, routerName) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: routerName }).first();
   await row.waitFor({ timeout: 30000 });
   await row.click();
+}
+
+/** Types the password into the prompt (which does not echo it), then answers the offer to remember it. */
+async function enterPassword(routerName, rememberAnswer) {
+  const password = page.locator('.quick-input-widget input[type="password"]');
+  await password.waitFor({ timeout: 30000 });
+  await password.fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  const remember = toast(`Remember the password for ${routerName}?`);
+  await remember.waitFor({ timeout: 30000 });
+  await remember.locator('.monaco-button', { hasText: rememberAnswer }).click();
 }
 
 /** A notification toast whose text matches. */
@@ -141,13 +143,7 @@ uiTest('Push to Router: the password, the certificate pinned on consent, a confi
   await openFile(page, 'push.rsc');
   await pushTo('Push to Router', ROUTER_NAME);
 
-  const password = page.locator('.quick-input-widget input[type="password"]');
-  await password.waitFor({ timeout: 30000 });
-  await password.fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  const remember = toast(`Remember the password for ${ROUTER_NAME}?`);
-  await remember.waitFor({ timeout: 30000 });
-  await remember.locator('.monaco-button', { hasText: 'Save in Secret Storage' }).click();
+  await enterPassword(ROUTER_NAME, 'Save in Secret Storage');
 
   const trust = await dialog('is not trusted yet');
   const trustText = await trust.innerText();
@@ -217,13 +213,7 @@ uiTest('the progress notification cancels a push: a dry run that never ends is s
 uiTest('Push to Router over SSH (RouterOS v6): the host key trusted on first use with consent, SFTP upload, import, file removed', async () => {
   await openFile(page, 'push.rsc');
   await pushTo('Push to Router', SSH_ROUTER_NAME);
-  const password = page.locator('.quick-input-widget input[type="password"]');
-  await password.waitFor({ timeout: 30000 });
-  await password.fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  const remember = toast(`Remember the password for ${SSH_ROUTER_NAME}?`);
-  await remember.waitFor({ timeout: 30000 });
-  await remember.locator('.monaco-button', { hasText: 'Not Now' }).click();
+  await enterPassword(SSH_ROUTER_NAME, 'Not Now');
 
   const trust = await dialog('SSH host key');
   const trustText = await trust.innerText();

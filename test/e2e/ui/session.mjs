@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { test } from 'node:test';
 import { launchBrowser } from '../lib/browser.mjs';
 import { ROOT, freshDir, freshWorkspace, installExtension, startCodeServer } from '../lib/codeServer.mjs';
+import { runCommand } from './workbench.mjs';
 
 export const VSIX = path.resolve(process.env.RSC_VSIX || path.join(ROOT, 'routeros-script.vsix'));
 export const RESULTS = path.join(ROOT, 'test-results/ui');
@@ -44,6 +46,25 @@ export async function startUiSession(name, { settings = {} } = {}) {
     await server.stop();
     throw error;
   }
+}
+
+/**
+ * A UI test that starts from a workbench without editors and leaves test-results/ui/FAILED-<name>.png when it
+ * fails; `cleanup` runs afterwards either way. `page` is a getter: the session opens in the file's before().
+ */
+export function workbenchTest(page, name, body, { timeout = 90000, cleanup } = {}) {
+  test(name, { timeout }, async () => {
+    try {
+      await page().keyboard.press('Escape');
+      await runCommand(page(), 'View: Close All Editors');
+      await body();
+    } catch (error) {
+      await failureScreenshot(page(), name);
+      throw error;
+    } finally {
+      await cleanup?.();
+    }
+  });
 }
 
 /** test-results/ui/FAILED-<name>.png, when there is a page to photograph. */

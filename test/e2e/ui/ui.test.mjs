@@ -18,7 +18,7 @@ import { after, before, test } from 'node:test';
 import { ROOT } from '../lib/codeServer.mjs';
 import { zipEntries, zipRead } from '../lib/zipEntries.mjs';
 import { expandSnippet } from '../../unit/snippets/expand.ts';
-import { VSIX, failureScreenshot, keepScreenshot as keepScreenshotOf, startUiSession } from './session.mjs';
+import { VSIX, keepScreenshot as keepScreenshotOf, startUiSession, workbenchTest } from './session.mjs';
 import {
   activeEditor, appendNewLine, editorLines, openFile, openProblems, problemEntries, problemFiles, runCommand,
   saveActiveEditor, wordBox,
@@ -47,18 +47,7 @@ after(async () => {
  * `settings` says it may write .vscode/settings.json (removed).
  */
 function scenario(name, { edits = [], settings = false } = {}, body) {
-  test(name, { timeout: 90000 }, async () => {
-    try {
-      await page.keyboard.press('Escape');
-      await runCommand(page, 'View: Close All Editors');
-      await body();
-    } catch (error) {
-      await failureScreenshot(page, name);
-      throw error;
-    } finally {
-      await restore(edits, settings);
-    }
-  });
+  workbenchTest(() => page, name, body, { cleanup: () => restore(edits, settings) });
 }
 
 /** Reverts and closes the edited files' editors, then copies the fixtures back over anything saved. */
