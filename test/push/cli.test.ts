@@ -79,7 +79,7 @@ test('cli: a self-signed certificate without --fingerprint is refused (exit 1), 
 test('cli: a --fingerprint that does not match is REFUSED (exit 1)', async () => {
   const run = await rsc(['--router', url(), '--user', 'admin', '--fingerprint', 'ab'.repeat(32), 'good.rsc']);
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /REFUSED: the certificate of https:\/\/127\.0\.0\.1:\d+ does not match --fingerprint\. Expected SHA-256 fingerprint (AB:){31}AB, the router presented /);
+  assert.match(run.stderr, /REFUSED: the certificate of https:\/\/127\.0\.0\.1:\d+ does not match the fingerprint given with --fingerprint\. Expected SHA-256 fingerprint (AB:){31}AB, the router presented /);
   assert.ok(run.stderr.includes(certificate.fingerprint), 'the message gives the fingerprint the router presented');
   assert.equal(router.requests.length, 0);
 });

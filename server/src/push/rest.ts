@@ -27,7 +27,7 @@ import type { Duplex } from 'node:stream';
 import { endpointUrl, type RouterEndpoint } from './address.js';
 import { Redactor, describeError } from './redact.js';
 import { DEFAULT_TIMEOUTS, PushError, throwIfAborted, type ImportRun, type RemoveResult, type RouterInfo, type Timeouts, type Transport } from './transport.js';
-import { fingerprintsMatch, normalizeFingerprint, trustKey, type TrustStore } from './trust.js';
+import { fingerprintsMatch, mismatchMessage, normalizeFingerprint, trustKey, type TrustStore } from './trust.js';
 
 /** The largest `contents` the router accepts in `PUT /rest/file` (measured: 60416 bytes accepted, 61440 refused). */
 export const REST_MAX_UPLOAD_BYTES = 60416;
@@ -398,8 +398,15 @@ export class RestTransport implements Transport {
               return reject(
                 new PushError(
                   'trust-mismatch',
-                  `REFUSED: the certificate of ${endpointUrl(endpoint)} changed. Pinned SHA-256 fingerprint ${normalizeFingerprint(pinned) ?? pinned}, ` +
-                    `now ${fingerprint}. Someone may be intercepting the connection; nothing was sent. If the router's certificate was replaced on purpose, check the new fingerprint on the router and pin it again.`,
+                  mismatchMessage({
+                    what: 'certificate',
+                    where: endpointUrl(endpoint),
+                    pinned: `SHA-256 fingerprint ${normalizeFingerprint(pinned) ?? pinned}`,
+                    presented: fingerprint,
+                    unsent: 'nothing was sent',
+                    pinOrigin: trust.pinOrigin,
+                    replacedHint: "If the router's certificate was replaced on purpose, check the new fingerprint on the router and pin it again.",
+                  }),
                   { fingerprint, pinned, trustKey: key },
                 ),
               );

@@ -11,7 +11,7 @@ import { Client, type ClientChannel, type SFTPWrapper } from 'ssh2';
 import type { RouterEndpoint } from './address.js';
 import { Redactor, describeError } from './redact.js';
 import { DEFAULT_TIMEOUTS, PushError, throwIfAborted, type ImportOptions, type ImportRun, type RemoveResult, type RouterInfo, type Timeouts, type Transport } from './transport.js';
-import { fingerprintsMatch, normalizeFingerprint, opensshFingerprint, sshHostKeyFingerprint, trustKey, type TrustStore } from './trust.js';
+import { fingerprintsMatch, mismatchMessage, normalizeFingerprint, opensshFingerprint, sshHostKeyFingerprint, trustKey, type TrustStore } from './trust.js';
 
 export interface SshTransportOptions {
   readonly endpoint: RouterEndpoint;
@@ -145,8 +145,14 @@ export class SshTransport implements Transport {
                 if (fingerprintsMatch(pinned, fingerprint)) return verify(true);
                 trustProblem = new PushError(
                   'trust-mismatch',
-                  `REFUSED: the SSH host key of ${endpoint.host}:${endpoint.port} changed. Pinned ${opensshFingerprint(pinned)} (${normalizeFingerprint(pinned) ?? pinned}), ` +
-                    `now ${opensshFingerprint(fingerprint)} (${fingerprint}). Someone may be intercepting the connection; the password was not sent.`,
+                  mismatchMessage({
+                    what: 'SSH host key',
+                    where: `${endpoint.host}:${endpoint.port}`,
+                    pinned: `${opensshFingerprint(pinned)} (${normalizeFingerprint(pinned) ?? pinned})`,
+                    presented: `${opensshFingerprint(fingerprint)} (${fingerprint})`,
+                    unsent: 'the password was not sent',
+                    pinOrigin: trust.pinOrigin,
+                  }),
                   { fingerprint, pinned, trustKey: key },
                 );
                 return verify(false);

@@ -16,12 +16,36 @@ export interface TrustStore {
   set(key: string, fingerprint: string): void | Promise<void>;
   /** Drops a pin (the user wants to trust a new certificate after checking it). */
   delete?(key: string): void | Promise<void>;
+  /**
+   * Where the pins come from, when they are not remembered from an earlier connection (the CLI's come from
+   * `--fingerprint`): a mismatch then means "not the one given", not "changed".
+   */
+  readonly pinOrigin?: string;
+}
+
+/** The refusal when a certificate or host key differs from its pin, worded for where the pin came from. */
+export function mismatchMessage(options: {
+  readonly what: string;
+  readonly where: string;
+  readonly pinned: string;
+  readonly presented: string;
+  readonly unsent: string;
+  readonly pinOrigin?: string;
+  readonly replacedHint?: string;
+}): string {
+  const { what, where, pinned, presented, unsent } = options;
+  if (options.pinOrigin) {
+    return `REFUSED: the ${what} of ${where} does not match ${options.pinOrigin}. Expected ${pinned}, the router presented ${presented}. ` +
+      `Either that fingerprint is wrong or someone is intercepting the connection; ${unsent}.`;
+  }
+  return `REFUSED: the ${what} of ${where} changed. Pinned ${pinned}, now ${presented}. Someone may be intercepting the connection; ${unsent}.` +
+    (options.replacedHint ? ` ${options.replacedHint}` : '');
 }
 
 /** A trust store kept in memory: the CLI's store, and the tests'. */
 export class MemoryTrustStore implements TrustStore {
   readonly pins = new Map<string, string>();
-  constructor(initial?: Record<string, string>) {
+  constructor(initial?: Record<string, string>, readonly pinOrigin?: string) {
     for (const [key, value] of Object.entries(initial ?? {})) this.pins.set(key, value);
   }
   get(key: string): string | undefined {
