@@ -196,6 +196,40 @@ uiTest('Check on Router reuses the stored password and the pinned certificate, a
   assert.deepEqual([...router.files.keys()], [], 'the uploaded file is deleted');
 });
 
+uiTest('Load Command Tree from Router: the router\'s own tree, once used for the workspace, checks every parameter of its menus', async () => {
+  // The stand-in router's tree: /system identity set with its one parameter, `name`.
+  router.inspectTree = {
+    '': [{ name: 'system', 'node-type': 'dir' }],
+    system: [{ name: 'identity', 'node-type': 'dir' }],
+    'system,identity': [{ name: 'set', 'node-type': 'cmd' }],
+    'system,identity,set': [{ name: 'name', 'node-type': 'arg' }],
+  };
+  const settingsFile = path.join(session.workspace, '.vscode', 'settings.json');
+  try {
+    await openProblems(page);
+    await openFile(page, 'identity.rsc');
+    await problemEntries(page, ':probe').first().waitFor({ timeout: 30000 });
+    assert.equal(await problemEntries(page, 'nme').count(), 0, 'without the router\'s tree /system identity is known by name only');
+
+    // Only one profile uses REST, so there is no router to pick: the next question is what to read.
+    await runCommand(page, 'Load Command Tree from Router', { waitClosed: false });
+    const namesOnly = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Names only' }).first();
+    await namesOnly.waitFor({ timeout: 30000 });
+    await namesOnly.click();
+    const ready = toast('Command tree ready');
+    await ready.waitFor({ timeout: 60000 });
+    await ready.locator('.monaco-button', { hasText: 'Use for This Workspace' }).click();
+
+    await problemEntries(page, 'nme').first().waitFor({ timeout: 30000 });
+    const treeFile = JSON.parse(fs.readFileSync(settingsFile, 'utf8'))['routeros.commandTreeFile'];
+    assert.match(treeFile, /inspect-7\.16\.2-[0-9a-f]{12}\.json$/, 'the cached tree is named by version and package set');
+    assert.ok(fs.existsSync(treeFile), `the cached tree ${treeFile} exists`);
+  } finally {
+    // Later tests lint with the bundled schema again.
+    fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+  }
+});
+
 uiTest('the progress notification cancels a push: a dry run that never ends is stopped, nothing applied, nothing left behind', async () => {
   // The dry run runs as a background job on the router; this one stays listed as running for ever.
   router.onImport = (call) => (call.dryRun ? { kind: 'hang' } : { kind: 'reply', body: { ret: 'should not run' } });
