@@ -80,6 +80,15 @@ async function pushTo(command, routerName) {
   await row.click();
 }
 
+/**
+ * Opens a workspace file with the cursor at its start and nothing selected, so a push sends the whole file (VS Code
+ * restores a reopened file's last selection).
+ */
+async function openWholeFile(name) {
+  await openFile(page, name);
+  await page.keyboard.press('Control+Home');
+}
+
 /** Types the password into the prompt (which does not echo it), then answers the offer to remember it. */
 async function enterPassword(routerName, rememberAnswer) {
   const password = page.locator('.quick-input-widget input[type="password"]');
@@ -140,7 +149,7 @@ uiTest('Push to Router: the password, the certificate pinned on consent, a confi
           status: 400,
           body: { error: 400, message: 'Bad Request', detail: 'Script Error: failure: already have interface with name bridge-guest (/interface/bridge/add; line 3) (:import; line 1)' },
         };
-  await openFile(page, 'push.rsc');
+  await openWholeFile('push.rsc');
   await pushTo('Push to Router', ROUTER_NAME);
 
   await enterPassword(ROUTER_NAME, 'Save in Secret Storage');
@@ -182,7 +191,7 @@ uiTest('Check on Router reuses the stored password and the pinned certificate, a
     },
   });
   const applied = router.appliedImports.length;
-  await openFile(page, 'push.rsc');
+  await openWholeFile('push.rsc');
   await pushTo('Check on Router', ROUTER_NAME);
   // The confirmation comes straight away: no password prompt, no certificate question (each would come first).
   const confirm = await dialog(`to ${router.identity}?`);
@@ -194,6 +203,35 @@ uiTest('Check on Router reuses the stored password and the pinned certificate, a
   assert.match(await entry.first().innerText(), /\[Ln 4, Col 50\]/);
   assert.equal(router.appliedImports.length, applied, 'a check applies nothing');
   assert.deepEqual([...router.files.keys()], [], 'the uploaded file is deleted');
+});
+
+uiTest('Push to Router with a selection sends only the selected lines, and the router\'s line 1 is the selection\'s first line', async () => {
+  router.onImport = (call) =>
+    call.dryRun
+      ? { kind: 'reply', body: { ret: 'No syntax errors found in the import file\r\n' } }
+      : { kind: 'reply', status: 400, body: { error: 400, message: 'Bad Request', detail: 'Script Error: failure: already have such bridge (/interface/bridge/add; line 1) (:import; line 1)' } };
+  const applied = router.appliedImports.length;
+  await openFile(page, 'push.rsc');
+  // Lines 3 and 4: go to line 3, then extend the selection to the end of line 4.
+  await runCommand(page, 'Go to Line/Column...', { waitClosed: false });
+  await page.locator('.quick-input-widget input').fill(':3');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+End');
+  await pushTo('Push to Router', ROUTER_NAME);
+  const confirm = await dialog(`to ${router.identity}?`);
+  assert.match(await confirm.innerText(), /push\.rsc lines 3.4/, 'the confirmation names the selected lines');
+  await clickDialogButton(confirm, 'Push');
+  await toast(/line 3/).first().waitFor({ timeout: 60000 });
+  await openProblems(page);
+  const entry = problemEntries(page, 'already have such bridge');
+  await entry.first().waitFor({ timeout: 30000 });
+  assert.match(await entry.first().innerText(), /\[Ln 3, Col 1\]/);
+  const lines = fs.readFileSync(path.join(session.workspace, 'push.rsc'), 'utf8').split('\n');
+  assert.equal(router.appliedImports.length, applied + 1);
+  assert.equal(router.appliedImports.at(-1).contents, lines.slice(2, 4).join('\n'), 'only lines 3 and 4 are sent');
 });
 
 uiTest('Load Command Tree from Router: the router\'s own tree, once used for the workspace, checks every parameter of its menus', async () => {
@@ -234,7 +272,7 @@ uiTest('the progress notification cancels a push: a dry run that never ends is s
   // The dry run runs as a background job on the router; this one stays listed as running for ever.
   router.onImport = (call) => (call.dryRun ? { kind: 'hang' } : { kind: 'reply', body: { ret: 'should not run' } });
   const applied = router.appliedImports.length;
-  await openFile(page, 'push.rsc');
+  await openWholeFile('push.rsc');
   await pushTo('Push to Router', ROUTER_NAME);
   await clickDialogButton(await dialog(`to ${router.identity}?`), 'Push');
   const progress = toast('RouterOS: Push to Router');
@@ -245,7 +283,7 @@ uiTest('the progress notification cancels a push: a dry run that never ends is s
 });
 
 uiTest('Push to Router over SSH (RouterOS v6): the host key trusted on first use with consent, SFTP upload, import, file removed', async () => {
-  await openFile(page, 'push.rsc');
+  await openWholeFile('push.rsc');
   await pushTo('Push to Router', SSH_ROUTER_NAME);
   await enterPassword(SSH_ROUTER_NAME, 'Not Now');
 
@@ -266,7 +304,7 @@ uiTest('Push to Router over SSH (RouterOS v6): the host key trusted on first use
 
 uiTest('a script with lint errors is not sent unless the user says so', async () => {
   const before = router.requests.length;
-  await openFile(page, 'pppoe.rsc');
+  await openWholeFile('pppoe.rsc');
   await pushTo('Push to Router', ROUTER_NAME);
   const refusal = await dialog(/The linter reports \d+ error\(s\) in pppoe\.rsc/);
   await clickDialogButton(refusal, 'Cancel');
