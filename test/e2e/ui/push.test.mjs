@@ -107,7 +107,6 @@ function toast(hasText) {
 
 /** Resolves once `file` holds `marker` (a watcher reports each write; nothing is polled). */
 async function fileContains(file, marker, timeoutMs = 30000) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const has = () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(marker);
   if (has()) return true;
   let watcher;
@@ -123,15 +122,12 @@ async function fileContains(file, marker, timeoutMs = 30000) {
   }
 }
 
-/** Every regular file under `dir`, skipping sockets and the like. */
+/** Every regular file under `dir` (sockets and the like are left out). */
 function filesUnder(dir) {
-  const found = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(full));
-    else if (entry.isFile()) found.push(full);
-  }
-  return found;
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
 
 /** The output channel's log file, which code-server keeps under the user-data folder's logs. */
